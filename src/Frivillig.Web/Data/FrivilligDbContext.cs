@@ -1,0 +1,77 @@
+using System.Linq.Expressions;
+using Frivillig.Web.Email;
+using Frivillig.Web.Features.Accounts;
+using Frivillig.Web.Features.Organisations;
+using Frivillig.Web.Tenancy;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Frivillig.Web.Data;
+
+public sealed class FrivilligDbContext(DbContextOptions<FrivilligDbContext> options, TenantContext tenant)
+    : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<District> Districts => Set<District>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<OrganisationDistrict> OrganisationDistricts => Set<OrganisationDistrict>();
+    public DbSet<OrganisationMembership> Memberships => Set<OrganisationMembership>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<MunicipalityRoleAssignment> MunicipalityRoles => Set<MunicipalityRoleAssignment>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public TenantContext Tenant => tenant;
+
+    /// <summary>Read by the query filters at query time; null matches no row, so a missing tenant sees nothing.</summary>
+    internal int? CurrentMunicipalityId => tenant.MunicipalityId;
+
+    internal bool IsSystemScope => tenant.IsSystem;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset stored as text. Instants are always UTC here,
+        // so the binary form orders correctly; PostgreSQL keeps its native timestamptz.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(FrivilligDbContext).Assembly);
+        builder.UseOpenIddict();
+
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(entityType.ClrType).HasQueryFilter(TenantFilter(entityType.ClrType));
+        }
+    }
+
+    private LambdaExpression TenantFilter(Type type)
+    {
+        // e => this.IsSystemScope || e.MunicipalityId == this.CurrentMunicipalityId
+        var e = Expression.Parameter(type, "e");
+        var self = Expression.Constant(this);
+        var body = Expression.OrElse(
+            Expression.Property(self, nameof(IsSystemScope)),
+            Expression.Equal(
+                Expression.Convert(Expression.Property(e, nameof(ITenantOwned.MunicipalityId)), typeof(int?)),
+                Expression.Property(self, nameof(CurrentMunicipalityId))));
+        return Expression.Lambda(body, e);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        TenantWriteGuard.Check(this, tenant);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        TenantWriteGuard.Check(this, tenant);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}

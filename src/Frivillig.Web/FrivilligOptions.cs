@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Frivillig.Web;
+
+/// <summary>The <c>Frivillig</c> configuration section; appsettings.sample.json documents each key.</summary>
+public sealed class FrivilligOptions
+{
+    public const string Section = "Frivillig";
+
+    public DatabaseProvider Database { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Null means "true in Development, otherwise false".</summary>
+    public bool? SeedDemoData { get; set; }
+
+    public string? ContentPath { get; set; }
+
+    [Url]
+    public string? PublicBaseUrl { get; set; }
+
+    public SmtpOptions Smtp { get; set; } = new();
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    [Range(1, 65535)]
+    public int Port { get; set; } = 25;
+
+    public string? User { get; set; }
+    public string? Password { get; set; }
+    public string From { get; set; } = "Frivillig <ikke-svar@frivillig.local>";
+    public bool UseStartTls { get; set; }
+}

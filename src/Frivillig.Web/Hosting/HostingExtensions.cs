@@ -1,0 +1,217 @@
+using System.Globalization;
+using Frivillig.Web.Auth;
+using Frivillig.Web.Content;
+using Frivillig.Web.Data;
+using Frivillig.Web.Email;
+using Frivillig.Web.Features.Accounts;
+using Frivillig.Web.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Frivillig.Web.Hosting;
+
+public static class HostingExtensions
+{
+    public static readonly CultureInfo Norwegian = new("nb-NO");
+
+    public static WebApplicationBuilder AddFrivilligOptions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<FrivilligOptions>().BindConfiguration(FrivilligOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ContentStore>();
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(FrivilligOptions.Section).Get<FrivilligOptions>() ?? new();
+        var connectionString = builder.Configuration.GetConnectionString("Frivillig") ?? "Data Source=App_Data/frivillig.db";
+        if (options.Database == DatabaseProvider.Sqlite)
+        {
+            connectionString = AnchorSqlitePath(connectionString, builder.Environment.ContentRootPath);
+        }
+
+        builder.Services.AddScoped<TenantContext>();
+        builder.Services.AddSingleton<MunicipalityDirectory>();
+        builder.Services.AddDbContext<FrivilligDbContext>(db =>
+        {
+            switch (options.Database)
+            {
+                case DatabaseProvider.Sqlite:
+                    db.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssemblies.Load("Frivillig.Migrations.Sqlite")));
+                    break;
+                default:
+                    throw new InvalidOperationException($"The database provider {options.Database} has no migrations project yet.");
+            }
+
+            db.UseOpenIddict();
+        });
+        builder.Services.AddHealthChecks().AddDbContextCheck<FrivilligDbContext>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>A relative SQLite path means "relative to the app", not to whatever directory it was started from.</summary>
+    private static string AnchorSqlitePath(string connectionString, string contentRoot)
+    {
+        var csb = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(csb.DataSource) && csb.DataSource != ":memory:" && !Path.IsPathRooted(csb.DataSource))
+        {
+            csb.DataSource = Path.GetFullPath(csb.DataSource, contentRoot);
+        }
+
+        return csb.ToString();
+    }
+
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.SignIn.RequireConfirmedEmail = true;
+                o.User.RequireUniqueEmail = true;
+                // Length over composition rules (NSM's advice); lockout stops guessing.
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<FrivilligDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<NorwegianIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<FrivilligClaimsFactory>();
+
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/konto/logg-inn";
+            o.LogoutPath = "/konto/logg-ut";
+            o.AccessDeniedPath = "/konto/ingen-tilgang";
+            o.Cookie.Name = "frivillig";
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        // APIs answer with a status code; only pages are redirected to the sign-in form.
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static WebApplicationBuilder AddEmail(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<EmailTemplates>();
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddScoped<Outbox>();
+        builder.Services.AddSingleton<IMailDelivery>(sp =>
+            string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<FrivilligOptions>>().Value.Smtp.Host)
+                ? ActivatorUtilities.CreateInstance<PickupFolderMailDelivery>(sp)
+                : ActivatorUtilities.CreateInstance<SmtpMailDelivery>(sp));
+        builder.Services.AddSingleton<OutboxSender>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        builder.Services.AddScoped<LinkBuilder>();
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services
+            .AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/Admin");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+            .AddMvcOptions(o => NorwegianModelBinding.Configure(o.ModelBindingMessageProvider));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Norwegian);
+            o.SupportedCultures = [Norwegian];
+            o.SupportedUICultures = [Norwegian];
+        });
+        return builder;
+    }
+
+    public static WebApplication UseFrivilligPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/feil");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/feil/{0}");
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+            await next();
+        });
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapFrivilligEndpoints(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapOpenApi();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        return app;
+    }
+}
+
+/// <summary>The migrations of each provider are a separate assembly placed beside the app by the build.</summary>
+internal static class MigrationsAssemblies
+{
+    public static System.Reflection.Assembly Load(string name)
+    {
+        var loaded = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == name);
+        if (loaded is not null)
+        {
+            return loaded;
+        }
+
+        try
+        {
+            return System.Reflection.Assembly.Load(name);
+        }
+        catch (FileNotFoundException)
+        {
+            var path = Path.Combine(AppContext.BaseDirectory, name + ".dll");
+            return File.Exists(path)
+                ? System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyPath(path)
+                : throw new InvalidOperationException($"{name}.dll was not found beside the app. Build the solution or run 'dotnet build src/Frivillig.Web'.");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Frivillig.Web.Content;
+using Frivillig.Web.Features.Municipalities;
+using Frivillig.Web.Features.Organisations;
+using Frivillig.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddFrivilligOptions();
+builder.AddData();
+builder.AddAccounts();
+builder.AddEmail();
+builder.AddWeb();
+
+var app = builder.Build();
+
+await app.MigrateAndLoadContentAsync();
+
+app.UseFrivilligPipeline();
+app.MapFrivilligEndpoints();
+app.MapMunicipalitiesApi();
+app.MapOrganisationsApi();
+
+app.Run();
+
+/// <summary>Visible to the test projects' WebApplicationFactory.</summary>
+public partial class Program;
