@@ -18,6 +18,9 @@ public sealed class FrivilligOptions
     public string? PublicBaseUrl { get; set; }
 
     public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>Where the app keeps its own files (mail pickup folder, data-protection keys); relative to the app.</summary>
+    public string AppDataPath { get; set; } = "App_Data";
 }
 
 public enum DatabaseProvider

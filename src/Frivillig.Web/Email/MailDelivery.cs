@@ -28,9 +28,9 @@ public sealed class SmtpMailDelivery(IOptions<FrivilligOptions> options) : IMail
     }
 }
 
-public sealed class PickupFolderMailDelivery(IWebHostEnvironment environment) : IMailDelivery
+public sealed class PickupFolderMailDelivery(IWebHostEnvironment environment, IOptions<FrivilligOptions> options) : IMailDelivery
 {
-    public string Folder { get; } = Path.Combine(environment.ContentRootPath, "App_Data", "mail");
+    public string Folder { get; } = Path.Combine(Path.GetFullPath(options.Value.AppDataPath, environment.ContentRootPath), "mail");
 
     public async Task DeliverAsync(MimeMessage message, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using Frivillig.Web.Data;
 using Frivillig.Web.Email;
 using Frivillig.Web.Features.Accounts;
 using Frivillig.Web.Tenancy;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -95,8 +96,16 @@ public static class HostingExtensions
             o.Cookie.Name = "frivillig";
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+            // A page the user may not use answers 403 in place (the status page explains), not a redirect.
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
+        var appData = Path.GetFullPath(builder.Configuration[$"{FrivilligOptions.Section}:AppDataPath"] ?? "App_Data", builder.Environment.ContentRootPath);
+        // Keys kept on disk so sign-in cookies and emailed links survive a restart.
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(appData, "keys"))).SetApplicationName("Frivillig");
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddAuthorization();
@@ -134,6 +143,9 @@ public static class HostingExtensions
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Norwegian letters as themselves in the HTML, not as &#xF8; (screen readers and search read both, people prefer one).
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services
             .AddRazorPages(o =>
             {

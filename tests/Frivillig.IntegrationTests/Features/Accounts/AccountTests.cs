@@ -1,0 +1,131 @@
+using System.Net;
+using Frivillig.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Frivillig.IntegrationTests.Features.Accounts;
+
+public sealed class AccountTests(FrivilligApp app) : IClassFixture<FrivilligApp>
+{
+    private static Dictionary<string, string> Registration(string email, string password = "et langt nok passord") => new()
+    {
+        ["Input.DisplayName"] = "Nina Ny",
+        ["Input.Email"] = email,
+        ["Input.Password"] = password,
+        ["Input.ConfirmPassword"] = password,
+    };
+
+    [Fact]
+    public async Task Register_confirm_email_then_sign_in()
+    {
+        var session = app.NewSession();
+        var response = await session.PostFormAsync("/konto/registrer", Registration("nina@eksempel.no"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("sendt en e-post", await WebSession.HtmlOf(response));
+
+        // Not confirmed yet: sign-in is refused with a message that says why.
+        var early = await session.PostFormAsync("/konto/logg-inn", new() { ["Input.Email"] = "nina@eksempel.no", ["Input.Password"] = "et langt nok passord" });
+        Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+        Assert.Contains("bekrefte e-postadressen", await WebSession.HtmlOf(early));
+
+        var mail = await app.Mail.WaitForAsync("nina@eksempel.no", m => (m.Subject ?? "").Contains("Bekreft", StringComparison.Ordinal));
+        Assert.NotNull(mail.HtmlBody);
+        var confirm = await session.GetHtmlAsync(Mailbox.FirstLink(mail, "/konto/bekreft-epost"));
+        Assert.Contains("er bekreftet", confirm);
+
+        var signedIn = await session.PostFormAsync("/konto/logg-inn", new() { ["Input.Email"] = "nina@eksempel.no", ["Input.Password"] = "et langt nok passord" });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Contains("Nina Ny", await session.GetHtmlAsync("/konto"));
+    }
+
+    [Theory]
+    [InlineData("ikke-en-adresse", "et langt nok passord", "gyldig e-postadresse")]
+    [InlineData("kort@eksempel.no", "kort", "minst 10 tegn")]
+    public async Task Register_with_bad_input_shows_error_beside_the_field_and_creates_nothing(string email, string password, string message)
+    {
+        var before = await app.DbAsync(db => db.Users.CountAsync());
+        var response = await app.NewSession().PostFormAsync("/konto/registrer", Registration(email, password));
+        var html = await WebSession.HtmlOf(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, html);
+        Assert.Contains("aria-invalid=\"true\"", html);
+        Assert.Contains("class=\"field-error\"", html);
+        Assert.Equal(before, await app.DbAsync(db => db.Users.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Register_twice_with_same_address_is_refused()
+    {
+        var response = await app.NewSession().PostFormAsync("/konto/registrer", Registration("koordinator@frivillig.test"));
+        Assert.Contains("allerede", await WebSession.HtmlOf(response));
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account()
+    {
+        var session = app.NewSession();
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await session.PostFormAsync("/konto/logg-inn", new() { ["Input.Email"] = "medlem@frivillig.test", ["Input.Password"] = "feil passord " + i });
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+
+        var right = await session.PostFormAsync("/konto/logg-inn", new() { ["Input.Email"] = "medlem@frivillig.test", ["Input.Password"] = FrivilligApp.DemoPassword });
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("låst", await WebSession.HtmlOf(right));
+    }
+
+    [Fact]
+    public async Task Forgotten_password_mail_lets_the_person_choose_a_new_one()
+    {
+        var session = app.NewSession();
+        var response = await session.PostFormAsync("/konto/glemt-passord", new() { ["Input.Email"] = "frivillig@frivillig.test" });
+        Assert.Contains("Hvis adressen har en konto", await WebSession.HtmlOf(response));
+        var mail = await app.Mail.WaitForAsync("frivillig@frivillig.test", m => (m.Subject ?? "").Contains("passord", StringComparison.Ordinal));
+        var link = Mailbox.FirstLink(mail, "/konto/nytt-passord");
+
+        var reset = await session.PostFormAsync(link, new()
+        {
+            ["Input.Email"] = "frivillig@frivillig.test",
+            ["Input.Code"] = System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + link).Query)["code"]!,
+            ["Input.Password"] = "et helt nytt passord",
+            ["Input.ConfirmPassword"] = "et helt nytt passord",
+        }, formPage: link);
+        Assert.Contains("Passordet er endret", await WebSession.HtmlOf(reset));
+        await app.SignInAsync("frivillig@frivillig.test", "et helt nytt passord");
+    }
+
+    [Fact]
+    public async Task Forgotten_password_for_unknown_address_answers_the_same_and_sends_nothing()
+    {
+        var response = await app.NewSession().PostFormAsync("/konto/glemt-passord", new() { ["Input.Email"] = "ingen@eksempel.no" });
+        Assert.Contains("Hvis adressen har en konto", await WebSession.HtmlOf(response));
+        await Task.Delay(500);
+        Assert.Empty(app.Mail.To("ingen@eksempel.no"));
+    }
+
+    [Fact]
+    public async Task Sign_in_does_not_follow_a_return_url_to_another_site()
+    {
+        var session = app.NewSession();
+        var response = await session.PostFormAsync("/konto/logg-inn?ReturnUrl=%2F%2Fevil.example", new()
+        {
+            ["Input.Email"] = "koordinator@frivillig.test",
+            ["Input.Password"] = FrivilligApp.DemoPassword,
+            ["ReturnUrl"] = "//evil.example",
+        }, formPage: "/konto/logg-inn");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/konto", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Sign_out_is_a_post_with_antiforgery()
+    {
+        var session = await app.SignInAsync("koordinator@frivillig.test");
+        using var forged = await session.Client.PostAsync("/konto/logg-ut", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        var real = await session.PostFormAsync("/konto/logg-ut", []);
+        Assert.Equal(HttpStatusCode.Redirect, real.StatusCode);
+        using var after = await session.Client.GetAsync("/konto");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using Frivillig.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Frivillig.IntegrationTests.Features.Admin;
+
+public sealed class PlatformAdminTests(FrivilligApp app) : IClassFixture<FrivilligApp>
+{
+    private static Dictionary<string, string> Form(string name, string slug, string admin = "frivillig@frivillig.test") =>
+        new() { ["Input.Name"] = name, ["Input.Slug"] = slug, ["Input.AdminEmail"] = admin };
+
+    [Fact]
+    public async Task Platform_admin_creates_a_municipality_that_is_served_at_once()
+    {
+        var session = await app.SignInAsync("plattform@frivillig.test");
+        var response = await session.PostFormAsync("/admin/kommuner", Form("Bodø", "bodo"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Bodø", await app.NewSession().GetHtmlAsync("/bodo"));
+        Assert.Contains("href=\"/bodo\"", await app.NewSession().GetHtmlAsync("/"));
+
+        // The named account became its admin.
+        var admin = await app.SignInAsync("frivillig@frivillig.test");
+        Assert.Contains("Kommuneadministrasjon", await admin.GetHtmlAsync("/bodo/admin"));
+    }
+
+    [Theory]
+    [InlineData("Tromsø 2", "tromso", "finnes allerede")]
+    [InlineData("Konto", "konto", "reservert")]
+    [InlineData("Store bokstaver", "Store", "små bokstaver")]
+    [InlineData("<b>Fet</b>", "fet", "HTML-kode")]
+    [InlineData("Ukjent admin", "ukjent", "Ingen konto")]
+    public async Task Bad_municipality_gets_an_error_and_changes_nothing(string name, string slug, string message)
+    {
+        var session = await app.SignInAsync("plattform@frivillig.test");
+        var before = await app.DbAsync(db => db.Municipalities.CountAsync());
+        var response = await session.PostFormAsync("/admin/kommuner", Form(name, slug, name == "Ukjent admin" ? "finnes.ikke@eksempel.no" : "frivillig@frivillig.test"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, await WebSession.HtmlOf(response));
+        Assert.Equal(before, await app.DbAsync(db => db.Municipalities.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Only_a_platform_admin_may_create_municipalities()
+    {
+        var session = await app.SignInAsync("admin.tromso@frivillig.test");
+        var before = await app.DbAsync(db => db.Municipalities.CountAsync());
+        var response = await session.PostFormAsync("/admin/kommuner", Form("Narvik", "narvik"), formPage: "/");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(before, await app.DbAsync(db => db.Municipalities.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Municipality_admin_adds_a_district_and_grants_a_premises_manager()
+    {
+        var session = await app.SignInAsync("admin.lunner@frivillig.test");
+        var add = await session.PostFormAsync("/lunner/admin?handler=AddDistrict", new() { ["NewDistrict.Name"] = "Gran grense", ["NewDistrict.Kind"] = "Distriktssenter" });
+        Assert.Equal(HttpStatusCode.Redirect, add.StatusCode);
+        Assert.Contains("Gran grense", await app.NewSession().GetHtmlAsync("/lunner"));
+
+        var duplicate = await session.PostFormAsync("/lunner/admin?handler=AddDistrict", new() { ["NewDistrict.Name"] = "Harestua", ["NewDistrict.Kind"] = "Distriktssenter" });
+        Assert.Contains("har allerede", await WebSession.HtmlOf(duplicate));
+
+        var grant = await session.PostFormAsync("/lunner/admin?handler=GrantRole", new() { ["Grant.Email"] = "medlem@frivillig.test", ["Grant.Role"] = "PremisesManager" });
+        Assert.Equal(HttpStatusCode.Redirect, grant.StatusCode);
+        Assert.Contains("Mette Medlem", await session.GetHtmlAsync("/lunner/admin"));
+    }
+}

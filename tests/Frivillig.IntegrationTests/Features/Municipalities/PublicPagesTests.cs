@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Frivillig.IntegrationTests.Infrastructure;
+
+namespace Frivillig.IntegrationTests.Features.Municipalities;
+
+public sealed class PublicPagesTests(FrivilligApp app) : IClassFixture<FrivilligApp>
+{
+    [Fact]
+    public async Task Front_page_lists_the_demo_municipalities()
+    {
+        var html = await app.NewSession().GetHtmlAsync("/");
+        Assert.Contains("href=\"/tromso\"", html);
+        Assert.Contains("href=\"/kristiansand\"", html);
+        Assert.Contains("href=\"/lunner\"", html);
+        Assert.Contains("Tromsø", html);
+        Assert.Contains("lang=\"nb\"", html);
+    }
+
+    [Fact]
+    public async Task Municipality_home_shows_its_districts_and_approved_organisations_only()
+    {
+        var html = await app.NewSession().GetHtmlAsync("/tromso");
+        Assert.Contains("Tromsøya", html);
+        Assert.Contains("Sommarøy", html);
+        Assert.Contains("Tromsø Røde Kors", html);
+        Assert.DoesNotContain("Kvaløysletta velforening", html); // pending
+        Assert.DoesNotContain("Harestua", html); // Lunner's
+    }
+
+    [Theory]
+    [InlineData("/oslo-finnes-ikke")]
+    [InlineData("/oslo-finnes-ikke/organisasjoner")]
+    [InlineData("/tromso/organisasjoner/999999")]
+    public async Task Unknown_municipality_or_id_is_404(string url)
+    {
+        using var response = await app.NewSession().Client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Districts_api_lists_the_municipality_own_districts_with_kind()
+    {
+        var districts = await app.NewSession().Client.GetFromJsonAsync<JsonElement[]>("/api/v1/lunner/districts");
+        Assert.NotNull(districts);
+        var names = districts.Select(d => d.GetProperty("name").GetString()).ToList();
+        Assert.Contains("Harestua", names);
+        Assert.DoesNotContain("Tromsøya", names);
+        Assert.All(districts, d => Assert.Equal("Distriktssenter", d.GetProperty("kind").GetString()));
+    }
+
+    [Fact]
+    public async Task Organisations_api_lists_approved_organisations_only()
+    {
+        var organisations = await app.NewSession().Client.GetFromJsonAsync<JsonElement[]>("/api/v1/tromso/organisations");
+        Assert.NotNull(organisations);
+        var names = organisations.Select(o => o.GetProperty("name").GetString()).ToList();
+        Assert.Contains("Tromsø Røde Kors", names);
+        Assert.Contains("Mental Helse Tromsø", names);
+        Assert.DoesNotContain("Kvaløysletta velforening", names);
+        Assert.DoesNotContain("Blå Kors Kristiansand", names);
+        var redCross = organisations.Single(o => o.GetProperty("slug").GetString() == "rode-kors-tromso");
+        Assert.Equal("Frivillig", redCross.GetProperty("kind").GetString());
+        Assert.Contains("kroken", redCross.GetProperty("districts").EnumerateArray().Select(d => d.GetString()));
+    }
+
+    [Fact]
+    public async Task Api_for_unknown_municipality_is_problem_json_404()
+    {
+        using var response = await app.NewSession().Client.GetAsync("/api/v1/atlantis/organisations");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+        Assert.Contains("atlantis", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Health_endpoints_answer_healthy_with_the_database_reachable()
+    {
+        var client = app.NewSession().Client;
+        Assert.Equal("Healthy", await client.GetStringAsync("/health/live"));
+        Assert.Equal("Healthy", await client.GetStringAsync("/health/ready"));
+    }
+
+    [Fact]
+    public async Task Database_is_a_sqlite_file_in_wal_mode()
+    {
+        Assert.True(File.Exists(app.DatabasePath));
+        var mode = await app.DbAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode;";
+            return (string?)await command.ExecuteScalarAsync();
+        });
+        Assert.Equal("wal", mode);
+    }
+
+    [Fact]
+    public async Task Openapi_document_describes_the_public_lists()
+    {
+        var doc = await app.NewSession().Client.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/v1/{m}/organisations", doc);
+        Assert.Contains("/api/v1/{m}/districts", doc);
+    }
+
+    [Fact]
+    public async Task Pages_send_security_headers()
+    {
+        using var response = await app.NewSession().Client.GetAsync("/tromso");
+        Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+}

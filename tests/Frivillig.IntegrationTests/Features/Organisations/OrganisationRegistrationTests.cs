@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Frivillig.IntegrationTests.Infrastructure;
+using Frivillig.Web.Features.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Frivillig.IntegrationTests.Features.Organisations;
+
+public sealed class OrganisationRegistrationTests(FrivilligApp app) : IClassFixture<FrivilligApp>
+{
+    private async Task<List<KeyValuePair<string, string>>> FormAsync(string name, string? number = null, string? description = null, params string[] districts)
+    {
+        var ids = await app.DbAsync(db => db.Districts.Where(d => districts.Contains(d.Slug)).Select(d => d.Id).ToListAsync());
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("Input.Name", name),
+            new("Input.Kind", "Frivillig"),
+            new("Input.OrganisationNumber", number ?? string.Empty),
+            new("Input.Description", description ?? string.Empty),
+            new("Input.ContactName", "Hanne Kontakt"),
+            new("Input.ContactEmail", "hanne@eksempel.no"),
+        };
+        form.AddRange(ids.Select(id => new KeyValuePair<string, string>("Input.DistrictIds", id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        return form;
+    }
+
+    private Task<int> CountAsync() => app.DbAsync(db => db.Organisations.CountAsync());
+
+    [Fact]
+    public async Task Registration_is_pending_until_the_admin_approves_and_both_sides_are_told()
+    {
+        var newcomer = await app.SignInAsync("frivillig@frivillig.test");
+        var response = await newcomer.PostFormAsync("/tromso/organisasjoner/ny", await FormAsync("Sjakkvenner på Tromsøya", "923 609 016", "Vi spiller sjakk.", "tromsoya"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var organisation = await app.DbAsync(db => db.Organisations.Include(o => o.Members).SingleAsync(o => o.Slug == "sjakkvenner-pa-tromsoya"));
+        Assert.Equal(ApprovalStatus.Pending, organisation.Status);
+        Assert.Equal("923609016", organisation.OrganisationNumber);
+        Assert.Equal(OrganisationRole.Admin, Assert.Single(organisation.Members).Role);
+
+        // Not public yet.
+        var publicList = await app.NewSession().Client.GetFromJsonAsync<JsonElement[]>("/api/v1/tromso/organisations");
+        Assert.DoesNotContain(publicList!, o => o.GetProperty("slug").GetString() == "sjakkvenner-pa-tromsoya");
+        using (var anonymous = await app.NewSession().Client.GetAsync($"/tromso/organisasjoner/{organisation.Id}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, anonymous.StatusCode);
+        }
+
+        // The municipality admin is told of the pending registration.
+        var pendingMail = await app.Mail.WaitForAsync("admin.tromso@frivillig.test", m => (m.Subject ?? "").Contains("Sjakkvenner", StringComparison.Ordinal));
+        Assert.Contains("/tromso/admin", pendingMail.TextBody);
+
+        var admin = await app.SignInAsync("admin.tromso@frivillig.test");
+        Assert.Contains("Sjakkvenner på Tromsøya", await admin.GetHtmlAsync("/tromso/admin"));
+        var approve = await admin.PostFormAsync($"/tromso/admin?handler=Approve&organisationId={organisation.Id}", [], formPage: "/tromso/admin");
+        Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
+
+        Assert.Equal(ApprovalStatus.Approved, await app.DbAsync(db => db.Organisations.Where(o => o.Id == organisation.Id).Select(o => o.Status).SingleAsync()));
+        var decision = await app.Mail.WaitForAsync("frivillig@frivillig.test", m => (m.Subject ?? "").Contains("godkjent", StringComparison.Ordinal));
+        Assert.Contains("Sjakkvenner på Tromsøya", decision.Subject);
+        await app.Mail.WaitForAsync("hanne@eksempel.no", m => (m.Subject ?? "").Contains("godkjent", StringComparison.Ordinal));
+
+        publicList = await app.NewSession().Client.GetFromJsonAsync<JsonElement[]>("/api/v1/tromso/organisations");
+        Assert.Contains(publicList!, o => o.GetProperty("slug").GetString() == "sjakkvenner-pa-tromsoya");
+    }
+
+    [Fact]
+    public async Task Rejection_carries_the_reason_to_the_organisation()
+    {
+        var applicant = await app.SignInAsync("koordinator@frivillig.test");
+        await applicant.PostFormAsync("/tromso/organisasjoner/ny", await FormAsync("Avvist forening", null, null, "kroken"));
+        var id = await app.OrganisationIdAsync("avvist-forening");
+
+        var admin = await app.SignInAsync("admin.tromso@frivillig.test");
+        var reject = await admin.PostFormAsync($"/tromso/admin?handler=Reject&organisationId={id}", new() { ["Note"] = "Dere driver ikke i kommunen." }, formPage: "/tromso/admin");
+        Assert.Equal(HttpStatusCode.Redirect, reject.StatusCode);
+        var mail = await app.Mail.WaitForAsync("koordinator@frivillig.test", m => (m.Subject ?? "").Contains("ikke godkjent", StringComparison.Ordinal));
+        Assert.Contains("Dere driver ikke i kommunen.", mail.TextBody);
+        Assert.Equal(ApprovalStatus.Rejected, await app.DbAsync(db => db.Organisations.Where(o => o.Id == id).Select(o => o.Status).SingleAsync()));
+    }
+
+    [Theory]
+    [InlineData("Gyldig navn A", "923609017", null, "Organisasjonsnummeret er ikke gyldig")]
+    [InlineData("Gyldig navn B", "12345", null, "Organisasjonsnummeret er ikke gyldig")]
+    [InlineData("<script>alert(1)</script>", null, null, "HTML-kode")]
+    [InlineData("Gyldig navn C", null, "Hei <img src=x onerror=alert(1)>", "HTML-kode")]
+    [InlineData("Tromsø Røde Kors", null, null, "finnes allerede en organisasjon med dette navnet")]
+    [InlineData("Gyldig navn D", "959083010", null, "allerede registrert")]
+    public async Task Bad_registration_gets_a_clear_error_and_changes_nothing(string name, string? number, string? description, string message)
+    {
+        var session = await app.SignInAsync("koordinator@frivillig.test");
+        var before = await CountAsync();
+        var response = await session.PostFormAsync("/tromso/organisasjoner/ny", await FormAsync(name, number, description, "tromsoya"));
+        var html = await WebSession.HtmlOf(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, html);
+        Assert.Contains("class=\"field-error\"", html);
+        Assert.DoesNotContain("<script>alert(1)</script>", html);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Overlong_name_is_refused()
+    {
+        var session = await app.SignInAsync("koordinator@frivillig.test");
+        var before = await CountAsync();
+        var response = await session.PostFormAsync("/tromso/organisasjoner/ny", await FormAsync(new string('a', 121), null, null, "tromsoya"));
+        Assert.Contains("høyst 120 tegn", await WebSession.HtmlOf(response));
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task A_district_of_another_municipality_is_refused()
+    {
+        var session = await app.SignInAsync("koordinator@frivillig.test");
+        var before = await CountAsync();
+        var response = await session.PostFormAsync("/tromso/organisasjoner/ny", await FormAsync("Grensekryssere", null, null, "harestua"));
+        Assert.Contains("Velg bydeler fra listen", await WebSession.HtmlOf(response));
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Registration_needs_a_signed_in_user()
+    {
+        using var response = await app.NewSession().Client.GetAsync("/tromso/organisasjoner/ny");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/konto/logg-inn", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Organisation_admin_invites_a_member_who_accepts_by_the_mailed_link()
+    {
+        var orgAdmin = await app.SignInAsync("koordinator@frivillig.test");
+        var id = await app.OrganisationIdAsync("rode-kors-tromso");
+        var invite = await orgAdmin.PostFormAsync($"/tromso/organisasjoner/{id}?handler=Invite", new() { ["Invite.Email"] = "frivillig@frivillig.test", ["Invite.Role"] = "Coordinator" });
+        Assert.Equal(HttpStatusCode.Redirect, invite.StatusCode);
+
+        var mail = await app.Mail.WaitForAsync("frivillig@frivillig.test", m => (m.Subject ?? "").Contains("Invitasjon", StringComparison.Ordinal));
+        var link = Mailbox.FirstLink(mail, "/konto/invitasjon/");
+
+        // Someone else holding the link cannot use it.
+        var other = await app.SignInAsync("admin.lunner@frivillig.test");
+        var wrong = await other.PostFormAsync(link, []);
+        Assert.Contains("Logg inn med den adressen", await WebSession.HtmlOf(wrong));
+
+        var invitee = await app.SignInAsync("frivillig@frivillig.test");
+        var accept = await invitee.PostFormAsync(link, []);
+        Assert.Equal(HttpStatusCode.Redirect, accept.StatusCode);
+        var role = await app.DbAsync(db => db.Memberships.Where(m => m.OrganisationId == id).Join(db.Users.Where(u => u.Email == "frivillig@frivillig.test"), m => m.UserId, u => u.Id, (m, u) => m.Role).SingleAsync());
+        Assert.Equal(OrganisationRole.Coordinator, role);
+    }
+}

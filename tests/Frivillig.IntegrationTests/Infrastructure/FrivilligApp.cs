@@ -1,0 +1,144 @@
+using System.Net;
+using Frivillig.Web.Content;
+using Frivillig.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace Frivillig.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The whole app on its own SQLite file and mail folder in a fresh temp directory, seeded with the
+/// demo content. One per test class (xunit class fixture) or per test where state must be clean.
+/// </summary>
+public class FrivilligApp : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = StartupLoader.DemoPassword;
+
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+
+    public FrivilligApp()
+    {
+        Directory.CreateDirectory(Root);
+    }
+
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "frivillig-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(Root, "frivillig.db");
+
+    public Mailbox Mail => new(Path.Combine(Root, "mail"));
+
+    /// <summary>Extra configuration, set before the app first starts.</summary>
+    public FrivilligApp With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Frivillig", $"Data Source={DatabasePath}");
+        builder.UseSetting("Frivillig:SeedDemoData", "true");
+        builder.UseSetting("Frivillig:AppDataPath", Root);
+        builder.UseSetting("Frivillig:PublicBaseUrl", "http://frivillig.test");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public WebSession NewSession() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public async Task<WebSession> SignInAsync(string email, string password = DemoPassword)
+    {
+        var session = NewSession();
+        var response = await session.PostFormAsync("/konto/logg-inn", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}");
+        }
+
+        return session;
+    }
+
+    /// <summary>Runs against the database outside any request, across tenants, for arranging and asserting.</summary>
+    public async Task<T> DbAsync<T>(Func<FrivilligDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FrivilligDbContext>();
+        using var system = db.Tenant.EnterSystemScope();
+        return await work(db);
+    }
+
+    public Task<int> OrganisationIdAsync(string slug) =>
+        DbAsync(db => db.Organisations.Where(o => o.Slug == slug).Select(o => o.Id).SingleAsync());
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by a background thread; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}
+
+/// <summary>The .eml pickup folder the app writes to when no SMTP host is configured.</summary>
+public sealed class Mailbox(string folder)
+{
+    public IReadOnlyList<MimeMessage> All()
+    {
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        return [.. Directory.EnumerateFiles(folder, "*.eml").Order(StringComparer.Ordinal).Select(f => MimeMessage.Load(f))];
+    }
+
+    public IReadOnlyList<MimeMessage> To(string address) =>
+        [.. All().Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)))];
+
+    /// <summary>Mail goes out from the outbox after commit, on a background thread; wait for it a few seconds.</summary>
+    public async Task<MimeMessage> WaitForAsync(string address, Func<MimeMessage, bool>? match = null, int seconds = 15)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            var found = To(address).LastOrDefault(m => match?.Invoke(m) ?? true);
+            if (found is not null)
+            {
+                return found;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"No mail to {address} arrived within {seconds} s. Mail seen: {string.Join("; ", All().Select(m => $"{m.To} «{m.Subject}»"))}");
+    }
+
+    public static string FirstLink(MimeMessage message, string pathStart)
+    {
+        var text = message.TextBody ?? string.Empty;
+        var start = text.IndexOf("http://frivillig.test" + pathStart, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            throw new InvalidOperationException($"No link to {pathStart} in: {text}");
+        }
+
+        var end = text.IndexOfAny([' ', '\r', '\n'], start);
+        return text[start..(end < 0 ? text.Length : end)]["http://frivillig.test".Length..];
+    }
+}
