@@ -1,4 +1,5 @@
 using Frivillig.Web.Content;
+using Frivillig.Web.Features.Activities;
 using Frivillig.Web.Features.Municipalities;
 using Frivillig.Web.Features.Organisations;
 using Frivillig.Web.Hosting;
@@ -19,6 +20,7 @@ app.UseFrivilligPipeline();
 app.MapFrivilligEndpoints();
 app.MapMunicipalitiesApi();
 app.MapOrganisationsApi();
+app.MapActivitiesApi();
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using Frivillig.Web.Data;
 using Frivillig.Web.Features.Accounts;
+using Frivillig.Web.Features.Activities;
 using Frivillig.Web.Features.Organisations;
 using Frivillig.Web.Tenancy;
 using Microsoft.AspNetCore.Identity;
@@ -156,7 +157,62 @@ public static class StartupLoader
         }
 
         await db.SaveChangesAsync();
+        await SeedDemoActivitiesAsync(db, content, time, municipalities, orgIds);
     }
+
+    /// <summary>Demo activities are placed relative to today, so the calendar is never empty: series start three weeks back.</summary>
+    private static async Task SeedDemoActivitiesAsync(FrivilligDbContext db, ContentStore content, TimeProvider time,
+        Dictionary<string, Municipality> municipalities, Dictionary<(int, string), int> orgIds)
+    {
+        var now = time.GetUtcNow();
+        foreach (var d in content.Read<List<DemoActivity>>("demo/activities.json") ?? [])
+        {
+            var m = municipalities[d.Municipality];
+            var zone = ActivityCalendar.Zone(m);
+            var (_, _, monday) = ActivityCalendar.WeekOf(now, zone);
+            var offset = ((int)d.Weekday + 6) % 7;
+            var firstDate = monday.AddDays(offset - (d.Frequency == RecurrenceFrequency.None ? -7 : 21));
+            var activity = new Activity
+            {
+                MunicipalityId = m.Id,
+                OrganisationId = orgIds[(m.Id, d.Organisation)],
+                DistrictId = m.Districts.Single(x => x.Slug == d.District).Id,
+                Title = d.Title,
+                Summary = d.Summary,
+                Description = d.Description,
+                CategorySlug = d.Category,
+                TargetGroups = Activity.JoinSlugs(d.Targets),
+                Accessibility = Activity.JoinSlugs(d.Accessibility),
+                Languages = d.Languages,
+                Place = d.Place,
+                StartsAt = Recurrence.ToUtc(firstDate.ToDateTime(d.Start), zone),
+                EndsAt = Recurrence.ToUtc(firstDate.ToDateTime(d.End), zone),
+                Frequency = d.Frequency,
+                IsDropIn = d.DropIn,
+                Capacity = d.Capacity,
+                PriceNok = d.PriceNok,
+                RusfriDeclared = true,
+                Status = ActivityStatus.Published,
+                Sequence = 1,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            if (d.CancelNext)
+            {
+                var next = Recurrence.Starts(activity, zone, now, now.AddDays(14)).First();
+                activity.DateChanges.Add(new DateChange { MunicipalityId = m.Id, OriginalStart = next, Cancelled = true, Note = "Stengt denne uken." });
+            }
+
+            activity.SeriesEndsAt = Recurrence.SeriesEnd(activity, zone);
+            db.Activities.Add(activity);
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    private sealed record DemoActivity(string Municipality, string Organisation, string District, string Title, string? Summary, string? Description,
+        string Category, List<string> Targets, List<string> Accessibility, string Place, DayOfWeek Weekday, TimeOnly Start, TimeOnly End,
+        RecurrenceFrequency Frequency, bool DropIn, int? Capacity = null, decimal? PriceNok = null, string? Languages = null, bool CancelNext = false);
 
     private sealed record MunicipalityContent(string Slug, string Name, string? TimeZoneId, string? Description, List<DistrictContent> Districts);
 

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Frivillig.Web.Email;
+using Frivillig.Web.Features.Activities;
 using Frivillig.Web.Features.Accounts;
 using Frivillig.Web.Features.Organisations;
 using Frivillig.Web.Tenancy;
@@ -20,6 +21,9 @@ public sealed class FrivilligDbContext(DbContextOptions<FrivilligDbContext> opti
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<MunicipalityRoleAssignment> MunicipalityRoles => Set<MunicipalityRoleAssignment>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<DateChange> DateChanges => Set<DateChange>();
+    public DbSet<SignUp> SignUps => Set<SignUp>();
 
     public TenantContext Tenant => tenant;
 

@@ -151,10 +151,13 @@ public static class HostingExtensions
             {
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/Admin");
+                o.Conventions.AddPageRoute("/Activities/Manage", "{m}/organisasjoner/{orgId:int}/aktiviteter/{id:int}");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
             .AddMvcOptions(o => NorwegianModelBinding.Configure(o.ModelBindingMessageProvider));
+        builder.Services.AddSingleton<Features.Activities.Catalog>();
+        builder.Services.AddScoped<Features.Activities.ActivityCalendar>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

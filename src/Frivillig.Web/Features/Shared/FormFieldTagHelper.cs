@@ -73,6 +73,9 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator, HtmlEncoder enc
         {
             "textarea" => generator.GenerateTextArea(ViewContext, For.ModelExplorer, For.Name, 6, 60, attributes),
             "password" => generator.GeneratePassword(ViewContext, For.ModelExplorer, For.Name, null, attributes),
+            // Date and time inputs take ISO values whatever the page's culture.
+            "date" => generator.GenerateTextBox(ViewContext, For.ModelExplorer, For.Name, For.Model, "{0:yyyy-MM-dd}", WithType(attributes)),
+            "time" => generator.GenerateTextBox(ViewContext, For.ModelExplorer, For.Name, For.Model, "{0:HH:mm}", WithType(attributes)),
             _ => generator.GenerateTextBox(ViewContext, For.ModelExplorer, For.Name, For.Model, null, WithType(attributes)),
         };
 

@@ -353,6 +353,56 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Activities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    CategorySlug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    TargetGroups = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Accessibility = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Languages = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Frequency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Until = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Count = table.Column<int>(type: "INTEGER", nullable: true),
+                    SeriesEndsAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsDropIn = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: true),
+                    PriceNok = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: true),
+                    RusfriDeclared = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Activities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Activities_Districts_DistrictId",
+                        column: x => x.DistrictId,
+                        principalTable: "Districts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Activities_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Invitations",
                 columns: table => new
                 {
@@ -466,6 +516,75 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                         principalColumn: "Id");
                 });
 
+            migrationBuilder.CreateTable(
+                name: "DateChanges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActivityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OriginalStart = table.Column<long>(type: "INTEGER", nullable: false),
+                    Cancelled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NewStart = table.Column<long>(type: "INTEGER", nullable: true),
+                    NewEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DateChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DateChanges_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignUps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActivityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OccurrenceStart = table.Column<long>(type: "INTEGER", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PromotedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignUps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignUps_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_DistrictId",
+                table: "Activities",
+                column: "DistrictId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_MunicipalityId_Status_StartsAt_SeriesEndsAt",
+                table: "Activities",
+                columns: new[] { "MunicipalityId", "Status", "StartsAt", "SeriesEndsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_OrganisationId",
+                table: "Activities",
+                column: "OrganisationId");
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -501,6 +620,12 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DateChanges_ActivityId_OriginalStart",
+                table: "DateChanges",
+                columns: new[] { "ActivityId", "OriginalStart" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -602,6 +727,17 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 name: "IX_Outbox_SentAt_NextAttemptAt",
                 table: "Outbox",
                 columns: new[] { "SentAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignUps_ActivityId_OccurrenceStart_Status",
+                table: "SignUps",
+                columns: new[] { "ActivityId", "OccurrenceStart", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignUps_TokenHash",
+                table: "SignUps",
+                column: "TokenHash",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -621,6 +757,9 @@ namespace Frivillig.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "DateChanges");
 
             migrationBuilder.DropTable(
                 name: "Invitations");
@@ -644,6 +783,9 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 name: "Outbox");
 
             migrationBuilder.DropTable(
+                name: "SignUps");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -653,13 +795,16 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 name: "OpenIddictAuthorizations");
 
             migrationBuilder.DropTable(
+                name: "Activities");
+
+            migrationBuilder.DropTable(
+                name: "OpenIddictApplications");
+
+            migrationBuilder.DropTable(
                 name: "Districts");
 
             migrationBuilder.DropTable(
                 name: "Organisations");
-
-            migrationBuilder.DropTable(
-                name: "OpenIddictApplications");
 
             migrationBuilder.DropTable(
                 name: "Municipalities");

@@ -1,0 +1,74 @@
+using Frivillig.Web.Data;
+using Frivillig.Web.Features.Calendar;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+
+namespace Frivillig.Web.Features.Activities;
+
+public static class ActivitiesApi
+{
+    private static readonly HashSet<string> Known = new(StringComparer.OrdinalIgnoreCase) { "from", "to", "district", "category", "target", "dropin", "q" };
+
+    public static IEndpointRouteBuilder MapActivitiesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/{m}/activities", ListOccurrencesAsync).WithTags("Aktiviteter");
+        return app;
+    }
+
+    /// <summary>One date of an activity. Times are local with their UTC offset, e.g. 2026-03-31T18:00:00+02:00.</summary>
+    public sealed record OccurrenceDto(int ActivityId, string Title, DateTimeOffset Start, DateTimeOffset End, DateTimeOffset OriginalStart,
+        string District, string DistrictName, string Organisation, string Category, bool DropIn, string Status, int Sequence, string Url);
+
+    private static async Task<Results<Ok<List<OccurrenceDto>>, ProblemHttpResult>> ListOccurrencesAsync(
+        HttpContext http, [AsParameters] CalendarQueryParameters parameters, FrivilligDbContext db, ActivityCalendar calendar, Catalog catalog,
+        TimeProvider time, LinkBuilder links, IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        var unknown = http.Request.Query.Keys.Where(k => !Known.Contains(k)).ToList();
+        if (unknown.Count > 0)
+        {
+            return TypedResults.Problem(statusCode: 400, title: t["Ukjent filter"], detail: t["Ukjente parametere: {0}. Bruk from, to, district, category, target, dropin og q.", string.Join(", ", unknown)]);
+        }
+
+        var query = parameters.ToQuery();
+        var zone = calendar.Zone();
+        var result = await query.ResolveAsync(db, catalog, zone, time.GetUtcNow(), 7, t, ct);
+        if (result.Filter is null)
+        {
+            return TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ValidationProblemDetails(result.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }))
+            {
+                Status = 400,
+                Title = t["Ugyldig forespørsel"],
+            });
+        }
+
+        var slug = db.Tenant.Required.Slug;
+        var items = await calendar.QueryAsync(result.Filter, ct);
+        return TypedResults.Ok(items.Select(i => new OccurrenceDto(
+            i.Activity.Id,
+            i.Activity.Title,
+            TimeZoneInfo.ConvertTime(i.Occurrence.Start, zone),
+            TimeZoneInfo.ConvertTime(i.Occurrence.End, zone),
+            TimeZoneInfo.ConvertTime(i.Occurrence.OriginalStart, zone),
+            i.Activity.DistrictSlug,
+            i.Activity.DistrictName,
+            i.Activity.OrganisationName,
+            i.Activity.CategorySlug,
+            i.Activity.IsDropIn,
+            i.Cancelled ? "cancelled" : i.Occurrence.Moved ? "moved" : "scheduled",
+            i.Activity.Sequence,
+            links.Absolute($"/{slug}/aktiviteter/{i.Activity.Id}"))).ToList());
+    }
+
+    public sealed class CalendarQueryParameters
+    {
+        public string? From { get; init; }
+        public string? To { get; init; }
+        public string? District { get; init; }
+        public string? Category { get; init; }
+        public string? Target { get; init; }
+        public string? DropIn { get; init; }
+        public string? Q { get; init; }
+
+        public CalendarQuery ToQuery() => new() { From = From, To = To, District = District, Category = Category, Target = Target, DropIn = DropIn, Q = Q };
+    }
+}

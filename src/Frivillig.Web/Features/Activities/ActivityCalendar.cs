@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using Frivillig.Web.Data;
+using Frivillig.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Frivillig.Web.Features.Activities;
+
+public sealed record CalendarFilter(string? District, string? Category, string? Target, bool? DropIn, string? Query, DateTimeOffset From, DateTimeOffset To);
+
+public sealed record ActivitySummary(int Id, string Title, string? Summary, string DistrictSlug, string DistrictName, string OrganisationSlug,
+    string OrganisationName, string CategorySlug, bool IsDropIn, ActivityStatus Status, string Place, int? Capacity, decimal? PriceNok,
+    string TargetGroups, int Sequence);
+
+public sealed record CalendarItem(Occurrence Occurrence, ActivitySummary Activity)
+{
+    public bool Cancelled => Occurrence.Cancelled || Activity.Status == ActivityStatus.Cancelled;
+}
+
+/// <summary>
+/// Published (and cancelled, which stay visible) occurrences of the municipality in a window.
+/// The database narrows to activities whose span touches the window; recurrence is expanded here.
+/// </summary>
+public sealed class ActivityCalendar(FrivilligDbContext db)
+{
+    private static readonly ConcurrentDictionary<string, TimeZoneInfo> Zones = new(StringComparer.Ordinal);
+
+    public static TimeZoneInfo Zone(Municipality municipality) =>
+        Zones.GetOrAdd(municipality.TimeZoneId, TimeZoneInfo.FindSystemTimeZoneById);
+
+    public TimeZoneInfo Zone() => Zone(db.Tenant.Required);
+
+    public async Task<IReadOnlyList<CalendarItem>> QueryAsync(CalendarFilter filter, CancellationToken ct)
+    {
+        var zone = Zone();
+        var query = db.Activities.AsNoTracking()
+            .Where(a => a.Status != ActivityStatus.Draft && a.StartsAt < filter.To && (a.SeriesEndsAt == null || a.SeriesEndsAt > filter.From));
+
+        if (!string.IsNullOrEmpty(filter.District))
+        {
+            query = query.Where(a => a.District!.Slug == filter.District);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Category))
+        {
+            query = query.Where(a => a.CategorySlug == filter.Category);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Target))
+        {
+            var wrapped = "," + filter.Target + ",";
+            query = query.Where(a => a.TargetGroups.Contains(wrapped));
+        }
+
+        if (filter.DropIn is { } dropIn)
+        {
+            query = query.Where(a => a.IsDropIn == dropIn);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Query))
+        {
+            var pattern = "%" + EscapeLike(filter.Query.Trim()) + "%";
+            query = query.Where(a => EF.Functions.Like(a.Title, pattern, "\\") || EF.Functions.Like(a.Summary ?? string.Empty, pattern, "\\")
+                || EF.Functions.Like(a.Organisation!.Name, pattern, "\\") || EF.Functions.Like(a.Place, pattern, "\\"));
+        }
+
+        var rows = await query
+            .Select(a => new
+            {
+                Activity = a,
+                Summary = new ActivitySummary(a.Id, a.Title, a.Summary, a.District!.Slug, a.District.Name, a.Organisation!.Slug, a.Organisation.Name,
+                    a.CategorySlug, a.IsDropIn, a.Status, a.Place, a.Capacity, a.PriceNok, a.TargetGroups, a.Sequence),
+                a.DateChanges,
+            })
+            .ToListAsync(ct);
+
+        var items = new List<CalendarItem>();
+        foreach (var row in rows)
+        {
+            row.Activity.DateChanges = row.DateChanges;
+            foreach (var occurrence in Recurrence.Expand(row.Activity, zone, filter.From, filter.To))
+            {
+                items.Add(new CalendarItem(occurrence, row.Summary));
+            }
+        }
+
+        items.Sort((x, y) => x.Occurrence.Start.CompareTo(y.Occurrence.Start) is var c and not 0 ? c : string.CompareOrdinal(x.Activity.Title, y.Activity.Title));
+        return items;
+    }
+
+    /// <summary>Monday 00:00 local of the week containing <paramref name="instant"/>, as UTC, and the next Monday.</summary>
+    public static (DateTimeOffset From, DateTimeOffset To, DateOnly Monday) WeekOf(DateTimeOffset instant, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, zone).DateTime.Date;
+        var monday = local.AddDays(-(((int)local.DayOfWeek + 6) % 7));
+        return (Recurrence.ToUtc(monday, zone), Recurrence.ToUtc(monday.AddDays(7), zone), DateOnly.FromDateTime(monday));
+    }
+
+    private static string EscapeLike(string s) =>
+        s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,31 @@
+using Frivillig.Web.Tenancy;
+
+namespace Frivillig.Web.Features.Activities;
+
+public enum SignUpStatus
+{
+    Confirmed,
+    Waitlisted,
+    Cancelled,
+}
+
+/// <summary>
+/// A resident's place on one date (<see cref="OccurrenceStart"/>) or on the whole series (null).
+/// No account: a name and an e-mail or phone, and a secret link to cancel.
+/// </summary>
+public sealed class SignUp : ITenantOwned
+{
+    public int Id { get; set; }
+    public int MunicipalityId { get; set; }
+    public int ActivityId { get; set; }
+    public Activity? Activity { get; set; }
+    public DateTimeOffset? OccurrenceStart { get; set; }
+    public required string Name { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public SignUpStatus Status { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? PromotedAt { get; set; }
+    public DateTimeOffset? CancelledAt { get; set; }
+    public required string TokenHash { get; set; }
+}

@@ -1,0 +1,66 @@
+using Frivillig.Web.Data;
+using Frivillig.Web.Features.Activities;
+using Frivillig.Web.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Frivillig.Web.Features.Calendar;
+
+/// <summary>The municipality's calendar: this week by default, as a week view or a list, filtered by query string only.</summary>
+public sealed class IndexModel(FrivilligDbContext db, ActivityCalendar calendar, Catalog catalog, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public CalendarQuery Filter { get; set; } = new();
+
+    [BindProperty(SupportsGet = true, Name = "visning")]
+    public string? View { get; set; }
+
+    public Municipality Municipality => db.Tenant.Required;
+    public Catalog Catalog => catalog;
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public IReadOnlyList<District> Districts { get; private set; } = [];
+    public IReadOnlyList<CalendarItem> Items { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
+    public DateOnly FromDate { get; private set; }
+    public DateOnly ToDate { get; private set; }
+    public bool IsList => View == "liste";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Zone = calendar.Zone();
+        Districts = await db.Districts.AsNoTracking().OrderBy(d => d.Kind).ThenBy(d => d.Name).ToListAsync(ct);
+        var result = await Filter.ResolveAsync(db, catalog, Zone, time.GetUtcNow(), 7, t, ct);
+        Errors = result.Errors;
+        FromDate = result.FromDate;
+        ToDate = result.ToDate;
+        if (result.Filter is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        Items = await calendar.QueryAsync(result.Filter, ct);
+        return Page();
+    }
+
+    public DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
+
+    public string PageLink(string key, string? value) => $"/{Municipality.Slug}{Filter.With(key, value)}{(IsList ? (Filter.With(key, value).Length == 0 ? "?" : "&") + "visning=liste" : string.Empty)}";
+
+    public string ShiftLink(int days) =>
+        $"/{Municipality.Slug}{WithDates(FromDate.AddDays(days), ToDate.AddDays(days))}{(IsList ? "&visning=liste" : string.Empty)}";
+
+    public string ViewLink(bool list)
+    {
+        var q = Filter.With("from", Filter.From);
+        return $"/{Municipality.Slug}{q}{(list ? (q.Length == 0 ? "?" : "&") + "visning=liste" : string.Empty)}";
+    }
+
+    private string WithDates(DateOnly from, DateOnly to)
+    {
+        var copy = new CalendarQuery { District = Filter.District, Category = Filter.Category, Target = Filter.Target, DropIn = Filter.DropIn, Q = Filter.Q, From = from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), To = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+        return copy.With("from", copy.From);
+    }
+}
