@@ -37,6 +37,23 @@ public sealed partial class WebSession(HttpClient client) : IDisposable
 
     public static async Task<string> HtmlOf(HttpResponseMessage response) => await response.Content.ReadAsStringAsync();
 
+    /// <summary>Asserts a form post succeeded (redirect); when it did not, the page's field errors are the message.</summary>
+    public static async Task<Uri> AssertRedirectAsync(HttpResponseMessage response)
+    {
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            var html = await response.Content.ReadAsStringAsync();
+            var errors = FieldError().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value));
+            var main = html.IndexOf("<main", StringComparison.Ordinal);
+            Assert.Fail($"Expected a redirect, got {(int)response.StatusCode}: {string.Join(" | ", errors)}\n{(main < 0 ? html : html[main..Math.Min(html.Length, main + 1500)])}");
+        }
+
+        return response.Headers.Location!;
+    }
+
+    [GeneratedRegex("class=\"field-error\"[^>]*>([^<]*)<|<li>(?:<a href=\"#[^\"]*\">)?([^<]+)</")]
+    private static partial Regex FieldError();
+
     private static string StripQuery(string url) => url.Split('?')[0];
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -138,6 +138,7 @@ public sealed class ManageModel(FrivilligDbContext db, CurrentUser me, Catalog c
 
     public async Task<IActionResult> OnPostCancelActivityAsync(CancellationToken ct)
     {
+        ModelState.Clear(); // The activity form is bound on every post; only the save handler uses it.
         if (Activity is null)
         {
             return NotFound();
@@ -152,6 +153,7 @@ public sealed class ManageModel(FrivilligDbContext db, CurrentUser me, Catalog c
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
     {
+        ModelState.Clear(); // The activity form is bound on every post; only the save handler uses it.
         if (Activity is null)
         {
             return NotFound();
@@ -175,6 +177,7 @@ public sealed class ManageModel(FrivilligDbContext db, CurrentUser me, Catalog c
 
     public async Task<IActionResult> OnPostRestoreDateAsync(long date, CancellationToken ct)
     {
+        ModelState.Clear(); // The activity form is bound on every post; only the save handler uses it.
         if (Activity?.DateChanges.SingleOrDefault(e => e.OriginalStart.UtcTicks == date) is not { } change)
         {
             return NotFound();
@@ -189,6 +192,7 @@ public sealed class ManageModel(FrivilligDbContext db, CurrentUser me, Catalog c
 
     public async Task<IActionResult> OnPostMoveDateAsync(long date, DateOnly? newDate, TimeOnly? newStart, TimeOnly? newEnd, string? note, CancellationToken ct)
     {
+        ModelState.Clear();
         if (newDate is null || newStart is null || newEnd is null || newEnd <= newStart)
         {
             ModelState.AddModelError(string.Empty, t["Velg ny dato, og en sluttid etter starttiden."]);
@@ -203,6 +207,7 @@ public sealed class ManageModel(FrivilligDbContext db, CurrentUser me, Catalog c
 
     private async Task<IActionResult> ChangeDateAsync(long date, string? note, bool cancel, DateTimeOffset? newStart, DateTimeOffset? newEnd, CancellationToken ct)
     {
+        ModelState.Clear(); // The activity form is bound on every post (even with no "Input." prefix); only the save handler uses it.
         if (Activity is null)
         {
             return NotFound();

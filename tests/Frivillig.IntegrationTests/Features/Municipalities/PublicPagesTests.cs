@@ -20,14 +20,15 @@ public sealed class PublicPagesTests(FrivilligApp app) : IClassFixture<Frivillig
     }
 
     [Fact]
-    public async Task Municipality_home_shows_its_districts_and_approved_organisations_only()
+    public async Task Municipality_pages_show_its_districts_and_approved_organisations_only()
     {
-        var html = await app.NewSession().GetHtmlAsync("/tromso");
-        Assert.Contains("Tromsøya", html);
-        Assert.Contains("Sommarøy", html);
-        Assert.Contains("Tromsø Røde Kors", html);
-        Assert.DoesNotContain("Kvaløysletta velforening", html); // pending
-        Assert.DoesNotContain("Harestua", html); // Lunner's
+        var home = await app.NewSession().GetHtmlAsync("/tromso");
+        Assert.Contains("Tromsøya", home);
+        Assert.Contains("Sommarøy", home);
+        Assert.DoesNotContain("Harestua", home); // Lunner's
+        var organisations = await app.NewSession().GetHtmlAsync("/tromso/organisasjoner");
+        Assert.Contains("Tromsø Røde Kors", organisations);
+        Assert.DoesNotContain("Kvaløysletta velforening", organisations); // pending
     }
 
     [Theory]

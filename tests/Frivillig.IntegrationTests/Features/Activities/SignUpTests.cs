@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Net;
+using Frivillig.IntegrationTests.Infrastructure;
+using Frivillig.Web.Features.Activities;
+using Frivillig.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Frivillig.IntegrationTests.Features.Activities;
+
+public sealed class SignUpTests(FrivilligApp app) : IClassFixture<FrivilligApp>
+{
+    /// <summary>A fresh single-date activity with sign-up in Tromsø, a week from now.</summary>
+    private Task<(int Id, long Date)> ActivityWithPlacesAsync(int capacity) => app.DbAsync(async db =>
+    {
+        var tromso = await db.Municipalities.SingleAsync(m => m.Slug == "tromso");
+        var zone = ActivityCalendar.Zone(tromso);
+        var start = Recurrence.ToUtc(DateTime.Today.AddDays(7).AddHours(18), zone);
+        var activity = new Activity
+        {
+            MunicipalityId = tromso.Id,
+            OrganisationId = await db.Organisations.Where(o => o.Slug == "rode-kors-tromso").Select(o => o.Id).SingleAsync(),
+            DistrictId = await db.Districts.Where(d => d.MunicipalityId == tromso.Id && d.Slug == "kroken").Select(d => d.Id).SingleAsync(),
+            Title = $"Kurs med {capacity} plasser",
+            CategorySlug = "laering",
+            Place = "Biblioteket",
+            StartsAt = start,
+            EndsAt = start.AddHours(2),
+            IsDropIn = false,
+            Capacity = capacity,
+            RusfriDeclared = true,
+            Status = ActivityStatus.Published,
+        };
+        activity.SeriesEndsAt = activity.EndsAt;
+        db.Activities.Add(activity);
+        await db.SaveChangesAsync();
+        return (activity.Id, start.UtcTicks);
+    });
+
+    private static Dictionary<string, string> Form(long date, string name, string? email = null, string? phone = null) => new()
+    {
+        ["Input.Date"] = date.ToString(CultureInfo.InvariantCulture),
+        ["Input.Name"] = name,
+        ["Input.Email"] = email ?? string.Empty,
+        ["Input.Phone"] = phone ?? string.Empty,
+    };
+
+    private Task<Dictionary<string, SignUpStatus>> StatusesAsync(int id) =>
+        app.DbAsync(db => db.SignUps.Where(s => s.ActivityId == id).ToDictionaryAsync(s => s.Name, s => s.Status));
+
+    [Fact]
+    public async Task Beyond_capacity_goes_to_waitlist_and_moves_up_when_a_place_frees()
+    {
+        var (id, date) = await ActivityWithPlacesAsync(1);
+        var first = app.NewSession();
+        var r1 = await first.PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", Form(date, "Anne", "anne@eksempel.no"));
+        Assert.Equal(HttpStatusCode.Redirect, r1.StatusCode);
+        var receipt = r1.Headers.Location!.OriginalString;
+        Assert.Contains("Du er påmeldt", await first.GetHtmlAsync(receipt));
+        var confirmation = await app.Mail.WaitForAsync("anne@eksempel.no", m => (m.Subject ?? "").Contains("påmeldt", StringComparison.Ordinal));
+        Assert.Contains(receipt, confirmation.TextBody);
+
+        var second = app.NewSession();
+        var r2 = await second.PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", Form(date, "Bjørn", "bjorn@eksempel.no"));
+        Assert.Contains("venteliste", await second.GetHtmlAsync(r2.Headers.Location!.OriginalString));
+        await app.Mail.WaitForAsync("bjorn@eksempel.no", m => (m.Subject ?? "").Contains("venteliste", StringComparison.Ordinal));
+        Assert.Contains("Fullt – venteliste", await app.NewSession().GetHtmlAsync($"/tromso/aktiviteter/{id}"));
+
+        // Anne cancels by her secret link; Bjørn gets the place and is told.
+        var cancel = await first.PostFormAsync($"{receipt}?handler=Cancel", [], formPage: receipt);
+        Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
+        var statuses = await StatusesAsync(id);
+        Assert.Equal(SignUpStatus.Cancelled, statuses["Anne"]);
+        Assert.Equal(SignUpStatus.Confirmed, statuses["Bjørn"]);
+        await app.Mail.WaitForAsync("bjorn@eksempel.no", m => (m.Subject ?? "").Contains("fått plass", StringComparison.Ordinal));
+        await app.Mail.WaitForAsync("anne@eksempel.no", m => (m.Subject ?? "").Contains("Avmeldt", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Two_residents_taking_the_last_place_at_once_one_gets_it()
+    {
+        var (id, date) = await ActivityWithPlacesAsync(1);
+        var sessions = Enumerable.Range(0, 6).Select(_ => app.NewSession()).ToList();
+        // Fetch forms first so the posts themselves race.
+        var tokens = await Task.WhenAll(sessions.Select(s => s.GetHtmlAsync($"/tromso/aktiviteter/{id}")));
+        var posts = sessions.Select((s, i) => s.PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", Form(date, $"Person {i}", phone: "912 34 56" + i)));
+        var responses = await Task.WhenAll(posts);
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        var statuses = await StatusesAsync(id);
+        Assert.Equal(1, statuses.Values.Count(s => s == SignUpStatus.Confirmed));
+        Assert.Equal(5, statuses.Values.Count(s => s == SignUpStatus.Waitlisted));
+        _ = tokens;
+    }
+
+    [Fact]
+    public async Task Organiser_sees_the_list_and_the_count()
+    {
+        var (id, date) = await ActivityWithPlacesAsync(2);
+        await app.NewSession().PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", Form(date, "Cecilie", "c@eksempel.no"));
+        await app.NewSession().PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", Form(date, "David <b>", phone: "99999999"));
+        var coordinator = await app.SignInAsync("koordinator@frivillig.test");
+        var orgId = await app.OrganisationIdAsync("rode-kors-tromso");
+        var html = await coordinator.GetHtmlAsync($"/tromso/organisasjoner/{orgId}/aktiviteter/{id}");
+        Assert.Contains("Påmeldte (1 bekreftet, 0 på venteliste)", html);
+        Assert.Contains("Cecilie", html);
+        Assert.DoesNotContain("David", html); // refused: markup in the name
+    }
+
+    [Theory]
+    [InlineData("", "Ola", "ola@eksempel.no", "", "Velg hvilken dato")]
+    [InlineData("123", "Ola", "ola@eksempel.no", "", "Velg en av datoene")]
+    [InlineData("DATE", "", "ola@eksempel.no", "", "Skriv navnet ditt")]
+    [InlineData("DATE", "Ola", "", "", "e-postadresse eller mobilnummer")]
+    [InlineData("DATE", "Ola", "ikke-epost", "", "gyldig e-postadresse")]
+    [InlineData("DATE", "<script>x</script>", "ola@eksempel.no", "", "HTML-kode")]
+    public async Task Bad_sign_up_gets_an_error_and_takes_no_place(string dateValue, string name, string email, string phone, string message)
+    {
+        var (id, date) = await ActivityWithPlacesAsync(3);
+        var form = Form(date, name, email, phone);
+        form["Input.Date"] = dateValue == "DATE" ? date.ToString(CultureInfo.InvariantCulture) : dateValue;
+        var response = await app.NewSession().PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, await WebSession.HtmlOf(response));
+        Assert.Empty(await StatusesAsync(id));
+    }
+
+    [Fact]
+    public async Task Drop_in_activity_takes_no_sign_ups()
+    {
+        var id = await app.DbAsync(db => db.Activities.Where(a => a.Title == "Kaffetreff for eldre").Select(a => a.Id).SingleAsync());
+        var response = await app.NewSession().PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", Form(1, "Ola", "ola@eksempel.no"), formPage: "/konto/logg-inn");
+        Assert.Contains("tar ikke imot påmelding", await WebSession.HtmlOf(response));
+    }
+
+    [Fact]
+    public async Task Sign_up_through_another_municipality_url_is_404()
+    {
+        var (id, date) = await ActivityWithPlacesAsync(3);
+        var response = await app.NewSession().PostFormAsync($"/lunner/aktiviteter/{id}?handler=SignUp", Form(date, "Ola", "ola@eksempel.no"), formPage: "/konto/logg-inn");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(await StatusesAsync(id));
+    }
+
+    [Fact]
+    public async Task Unknown_cancel_link_changes_nothing()
+    {
+        var html = await app.NewSession().GetHtmlAsync("/tromso/pamelding/finnes-ikke");
+        Assert.Contains("finner ikke", html);
+        var post = await app.NewSession().PostFormAsync("/tromso/pamelding/finnes-ikke?handler=Cancel", [], formPage: "/konto/logg-inn");
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+    }
+}

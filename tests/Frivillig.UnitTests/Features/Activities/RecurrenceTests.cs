@@ -1,0 +1,161 @@
+using Frivillig.Web.Features.Activities;
+
+namespace Frivillig.UnitTests.Features.Activities;
+
+public sealed class RecurrenceTests
+{
+    private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
+
+    private static Activity Series(DateTime firstLocal, RecurrenceFrequency frequency, int minutes = 120, int? count = null, DateOnly? until = null) => new()
+    {
+        Id = 1,
+        Title = "Test",
+        CategorySlug = "mat",
+        Place = "Her",
+        StartsAt = Recurrence.ToUtc(firstLocal, Oslo),
+        EndsAt = Recurrence.ToUtc(firstLocal.AddMinutes(minutes), Oslo),
+        Frequency = frequency,
+        Count = count,
+        Until = until,
+    };
+
+    private static DateTimeOffset Utc(int y, int mo, int d, int h = 0, int mi = 0) => new(y, mo, d, h, mi, 0, TimeSpan.Zero);
+
+    private static DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Oslo).DateTime;
+
+    [Fact]
+    public void Weekly_18_00_stays_18_00_across_the_spring_change()
+    {
+        // Summer time starts Sunday 29 March 2026 at 02:00.
+        var activity = Series(new DateTime(2026, 3, 19, 18, 0, 0), RecurrenceFrequency.Weekly);
+        var dates = Recurrence.Expand(activity, Oslo, Utc(2026, 3, 16), Utc(2026, 4, 6)).ToList();
+
+        Assert.Equal(3, dates.Count);
+        Assert.All(dates, o => Assert.Equal(new TimeSpan(18, 0, 0), Local(o.Start).TimeOfDay));
+        Assert.Equal(Utc(2026, 3, 19, 17), dates[0].Start); // UTC+1
+        Assert.Equal(Utc(2026, 3, 26, 17), dates[1].Start); // UTC+1, the last week of winter time
+        Assert.Equal(Utc(2026, 4, 2, 16), dates[2].Start);  // UTC+2
+        Assert.All(dates, o => Assert.Equal(TimeSpan.FromHours(2), o.End - o.Start));
+    }
+
+    [Fact]
+    public void Weekly_18_00_stays_18_00_across_the_autumn_change()
+    {
+        // Summer time ends Sunday 25 October 2026 at 03:00.
+        var activity = Series(new DateTime(2026, 10, 18, 18, 0, 0), RecurrenceFrequency.Weekly);
+        var dates = Recurrence.Expand(activity, Oslo, Utc(2026, 10, 12), Utc(2026, 11, 2)).ToList();
+
+        Assert.Equal([Utc(2026, 10, 18, 16), Utc(2026, 10, 25, 17), Utc(2026, 11, 1, 17)], dates.Select(o => o.Start));
+        Assert.All(dates, o => Assert.Equal(18, Local(o.Start).Hour));
+    }
+
+    [Fact]
+    public void A_series_on_the_night_of_the_change_keeps_its_clock_time_where_it_exists()
+    {
+        // 02:30 does not exist on 29 March; it is moved on by the gap to 03:30, as calendar apps do.
+        var activity = Series(new DateTime(2026, 3, 22, 2, 30, 0), RecurrenceFrequency.Weekly, minutes: 30);
+        var dates = Recurrence.Expand(activity, Oslo, Utc(2026, 3, 20), Utc(2026, 4, 7)).Select(o => Local(o.Start)).ToList();
+        Assert.Equal([new DateTime(2026, 3, 22, 2, 30, 0), new DateTime(2026, 3, 29, 3, 30, 0), new DateTime(2026, 4, 5, 2, 30, 0)], dates);
+    }
+
+    [Fact]
+    public void Ambiguous_autumn_time_takes_summer_time()
+    {
+        var utc = Recurrence.ToUtc(new DateTime(2026, 10, 25, 2, 30, 0), Oslo);
+        Assert.Equal(Utc(2026, 10, 25, 0, 30), utc);
+    }
+
+    [Fact]
+    public void Every_other_week_skips_a_week()
+    {
+        var activity = Series(new DateTime(2026, 1, 8, 18, 0, 0), RecurrenceFrequency.EveryOtherWeek);
+        var dates = Recurrence.Expand(activity, Oslo, Utc(2026, 1, 1), Utc(2026, 2, 10)).Select(o => Local(o.Start).Date).ToList();
+        Assert.Equal([new DateTime(2026, 1, 8), new DateTime(2026, 1, 22), new DateTime(2026, 2, 5)], dates);
+    }
+
+    [Fact]
+    public void Monthly_by_weekday_keeps_the_second_tuesday()
+    {
+        var activity = Series(new DateTime(2026, 1, 13, 12, 0, 0), RecurrenceFrequency.MonthlyByWeekday);
+        var dates = Recurrence.Expand(activity, Oslo, Utc(2026, 1, 1), Utc(2026, 5, 1)).Select(o => Local(o.Start).Date).ToList();
+        Assert.Equal([new DateTime(2026, 1, 13), new DateTime(2026, 2, 10), new DateTime(2026, 3, 10), new DateTime(2026, 4, 14)], dates);
+    }
+
+    [Fact]
+    public void Monthly_from_a_date_in_the_last_week_means_the_last_weekday()
+    {
+        // Friday 30 January 2026 is the last Friday; February's last Friday is the 27th, May has five Fridays (29th is last).
+        var activity = Series(new DateTime(2026, 1, 30, 19, 0, 0), RecurrenceFrequency.MonthlyByWeekday);
+        var dates = Recurrence.Expand(activity, Oslo, Utc(2026, 1, 1), Utc(2026, 6, 1)).Select(o => Local(o.Start).Date).ToList();
+        Assert.Equal([new DateTime(2026, 1, 30), new DateTime(2026, 2, 27), new DateTime(2026, 3, 27), new DateTime(2026, 4, 24), new DateTime(2026, 5, 29)], dates);
+    }
+
+    [Fact]
+    public void Count_and_until_end_the_series()
+    {
+        var counted = Series(new DateTime(2026, 2, 2, 10, 0, 0), RecurrenceFrequency.Weekly, count: 3);
+        Assert.Equal(3, Recurrence.Expand(counted, Oslo, Utc(2026, 1, 1), Utc(2027, 1, 1)).Count());
+
+        var until = Series(new DateTime(2026, 2, 2, 10, 0, 0), RecurrenceFrequency.Weekly, until: new DateOnly(2026, 2, 16));
+        Assert.Equal(3, Recurrence.Expand(until, Oslo, Utc(2026, 1, 1), Utc(2027, 1, 1)).Count());
+        Assert.Equal(Recurrence.ToUtc(new DateTime(2026, 2, 16, 12, 0, 0), Oslo), Recurrence.SeriesEnd(until, Oslo));
+    }
+
+    [Fact]
+    public void An_open_series_is_expanded_only_inside_the_window()
+    {
+        var activity = Series(new DateTime(2020, 1, 6, 18, 0, 0), RecurrenceFrequency.Weekly);
+        Assert.Null(Recurrence.SeriesEnd(activity, Oslo));
+        var week = Recurrence.Expand(activity, Oslo, Utc(2031, 3, 3), Utc(2031, 3, 10)).ToList();
+        Assert.Single(week);
+        Assert.Equal(new DateTime(2031, 3, 3, 18, 0, 0), Local(week[0].Start));
+    }
+
+    [Fact]
+    public void A_cancelled_date_stays_as_cancelled_and_a_moved_date_moves()
+    {
+        var activity = Series(new DateTime(2026, 3, 19, 18, 0, 0), RecurrenceFrequency.Weekly);
+        var cancelled = Recurrence.ToUtc(new DateTime(2026, 3, 26, 18, 0, 0), Oslo);
+        var moved = Recurrence.ToUtc(new DateTime(2026, 4, 2, 18, 0, 0), Oslo);
+        activity.DateChanges.Add(new DateChange { OriginalStart = cancelled, Cancelled = true });
+        activity.DateChanges.Add(new DateChange { OriginalStart = moved, NewStart = Recurrence.ToUtc(new DateTime(2026, 4, 3, 19, 0, 0), Oslo), NewEnd = Recurrence.ToUtc(new DateTime(2026, 4, 3, 21, 0, 0), Oslo) });
+
+        var dates = Recurrence.Expand(activity, Oslo, Utc(2026, 3, 16), Utc(2026, 4, 6)).ToList();
+        Assert.Equal(3, dates.Count);
+        Assert.True(dates[1].Cancelled);
+        Assert.Equal(cancelled, dates[1].OriginalStart);
+        Assert.True(dates[2].Moved);
+        Assert.Equal(new DateTime(2026, 4, 3, 19, 0, 0), Local(dates[2].Start));
+        Assert.Equal(moved, dates[2].OriginalStart);
+    }
+
+    [Fact]
+    public void A_date_moved_into_the_window_from_outside_appears()
+    {
+        var activity = Series(new DateTime(2026, 3, 5, 18, 0, 0), RecurrenceFrequency.Weekly);
+        var original = Recurrence.ToUtc(new DateTime(2026, 3, 12, 18, 0, 0), Oslo);
+        activity.DateChanges.Add(new DateChange { OriginalStart = original, NewStart = Recurrence.ToUtc(new DateTime(2026, 3, 17, 18, 0, 0), Oslo) });
+        var dates = Recurrence.Expand(activity, Oslo, Utc(2026, 3, 16), Utc(2026, 3, 18)).ToList();
+        var only = Assert.Single(dates);
+        Assert.True(only.Moved);
+        Assert.Equal(original, only.OriginalStart);
+    }
+
+    [Fact]
+    public void A_single_activity_is_one_date()
+    {
+        var activity = Series(new DateTime(2026, 6, 1, 12, 0, 0), RecurrenceFrequency.None);
+        Assert.Single(Recurrence.Expand(activity, Oslo, Utc(2026, 1, 1), Utc(2027, 1, 1)));
+        Assert.Empty(Recurrence.Expand(activity, Oslo, Utc(2026, 6, 2), Utc(2027, 1, 1)));
+        Assert.Equal(activity.EndsAt, Recurrence.SeriesEnd(activity, Oslo));
+    }
+
+    [Fact]
+    public void Week_of_starts_on_monday_local_midnight()
+    {
+        var (from, to, monday) = ActivityCalendar.WeekOf(Utc(2026, 3, 29, 12), Oslo);
+        Assert.Equal(new DateOnly(2026, 3, 23), monday);
+        Assert.Equal(Utc(2026, 3, 22, 23), from);
+        Assert.Equal(Utc(2026, 3, 29, 22), to); // the week is an hour short: summer time began
+    }
+}
