@@ -43,6 +43,9 @@ public sealed class PickupFolderMailDelivery(IWebHostEnvironment environment, IO
             File.Delete(existing);
         }
 
-        await message.WriteToAsync(path, cancellationToken);
+        // Written aside and renamed, so a reader of the folder never sees half a message.
+        var partial = path + ".partial";
+        await message.WriteToAsync(partial, cancellationToken);
+        File.Move(partial, path, overwrite: true);
     }
 }

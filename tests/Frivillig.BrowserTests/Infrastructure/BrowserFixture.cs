@@ -74,6 +74,6 @@ public static class PageChecks
         await page.GetByLabel("E-postadresse").FillAsync(email);
         await page.GetByLabel("Passord", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/konto/logg-inn", StringComparison.Ordinal));
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/konto/logg-inn"), new() { Timeout = 20000 });
     }
 }

@@ -78,7 +78,7 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
         var before = await app.DbAsync(db => db.Activities.CountAsync());
         var response = await SaveAsync(session, orgId, new ActivityForm { Title = "Uten erklæring", Rusfri = false });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("rusfrie", await WebSession.HtmlOf(response));
+        Assert.Contains("Bekreft det for å publisere", await WebSession.HtmlOf(response));
         Assert.Equal(before, await app.DbAsync(db => db.Activities.CountAsync()));
     }
 
