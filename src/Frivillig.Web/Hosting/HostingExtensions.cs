@@ -4,6 +4,7 @@ using Frivillig.Web.Content;
 using Frivillig.Web.Data;
 using Frivillig.Web.Email;
 using Frivillig.Web.Features.Accounts;
+using Frivillig.Web.Features.Calendar;
 using Frivillig.Web.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -37,8 +38,9 @@ public static class HostingExtensions
 
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddSingleton<MunicipalityDirectory>();
-        builder.Services.AddDbContext<FrivilligDbContext>(db =>
+        builder.Services.AddDbContext<FrivilligDbContext>((sp, db) =>
         {
+            db.AddInterceptors(sp.GetRequiredService<CalendarEvictionInterceptor>());
             switch (options.Database)
             {
                 case DatabaseProvider.Sqlite:
@@ -50,6 +52,7 @@ public static class HostingExtensions
 
             db.UseOpenIddict();
         });
+        builder.Services.AddCalendarCache();
         builder.Services.AddHealthChecks().AddDbContextCheck<FrivilligDbContext>("database", tags: ["ready"]);
         return builder;
     }
@@ -193,6 +196,7 @@ public static class HostingExtensions
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
         return app;
     }
 

@@ -11,7 +11,7 @@ public static class ActivitiesApi
 
     public static IEndpointRouteBuilder MapActivitiesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/{m}/activities", ListOccurrencesAsync).WithTags("Aktiviteter");
+        app.MapGet("/api/v1/{m}/activities", ListOccurrencesAsync).WithTags("Aktiviteter").CacheOutput(CalendarCache.Policy);
         return app;
     }
 

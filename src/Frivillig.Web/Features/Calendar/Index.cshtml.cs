@@ -9,6 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Frivillig.Web.Features.Calendar;
 
 /// <summary>The municipality's calendar: this week by default, as a week view or a list, filtered by query string only.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CalendarCache.Policy)]
 public sealed class IndexModel(FrivilligDbContext db, ActivityCalendar calendar, Catalog catalog, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -16,6 +17,31 @@ public sealed class IndexModel(FrivilligDbContext db, ActivityCalendar calendar,
 
     [BindProperty(SupportsGet = true, Name = "visning")]
     public string? View { get; set; }
+
+    /// <summary>List view page, from 1. A busy municipality has thousands of dates a week; nobody reads them on one page.</summary>
+    [BindProperty(SupportsGet = true, Name = "side")]
+    public int PageNumber { get; set; } = 1;
+
+    public const int PerDay = 25;
+    public const int PerPage = 100;
+
+    public int PageCount => Math.Max(1, (Items.Count + PerPage - 1) / PerPage);
+
+    public IEnumerable<CalendarItem> PageItems => Items.Skip((Math.Clamp(PageNumber, 1, PageCount) - 1) * PerPage).Take(PerPage);
+
+    public string DayListLink(DateOnly day)
+    {
+        var copy = new CalendarQuery { District = Filter.District, Category = Filter.Category, Target = Filter.Target, DropIn = Filter.DropIn, Q = Filter.Q };
+        copy.From = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        copy.To = day.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return $"/{Municipality.Slug}{copy.With("from", copy.From)}&visning=liste";
+    }
+
+    public string ListPageLink(int page)
+    {
+        var q = Filter.With("from", Filter.From);
+        return $"/{Municipality.Slug}{q}{(q.Length == 0 ? "?" : "&")}visning=liste&side={page}";
+    }
 
     public Municipality Municipality => db.Tenant.Required;
     public Catalog Catalog => catalog;

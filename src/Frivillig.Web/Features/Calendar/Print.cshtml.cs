@@ -9,6 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Frivillig.Web.Features.Calendar;
 
 /// <summary>One district's week on A4 in large type, for notice boards and residents who are not online.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CalendarCache.Policy)]
 public sealed class PrintModel(FrivilligDbContext db, ActivityCalendar calendar, Catalog catalog, TimeProvider time, LinkBuilder links, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]

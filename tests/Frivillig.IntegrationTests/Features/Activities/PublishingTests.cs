@@ -228,4 +228,22 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
         Assert.Contains("må være godkjent", await WebSession.HtmlOf(response));
         Assert.Equal(before, await app.DbAsync(db => db.Activities.CountAsync()));
     }
+
+    [Fact]
+    public async Task Editing_a_published_activity_changes_it_and_raises_the_sequence()
+    {
+        var (session, orgId) = await CoordinatorAsync();
+        var id = IdFrom(await SaveAsync(session, orgId, new ActivityForm { Title = "Før endring", Date = "2027-01-14" }));
+        var sequence = await app.DbAsync(db => db.Activities.Where(a => a.Id == id).Select(a => a.Sequence).SingleAsync());
+
+        var edited = await SaveAsync(session, orgId, new ActivityForm { Title = "Etter endring", Date = "2027-01-14", Start = "19:00", End = "21:00", Intent = "save", Price = "50" }, id);
+        await WebSession.AssertRedirectAsync(edited);
+        var activity = await app.DbAsync(db => db.Activities.SingleAsync(a => a.Id == id));
+        Assert.Equal("Etter endring", activity.Title);
+        Assert.Equal(50m, activity.PriceNok);
+        Assert.Equal(sequence + 1, activity.Sequence);
+        var first = Assert.Single(await OccurrencesAsync("from=2027-01-11&to=2027-01-18"), o => o.GetProperty("activityId").GetInt32() == id);
+        Assert.Equal("2027-01-14T19:00:00+01:00", first.GetProperty("start").GetString());
+        Assert.Contains("50 kr", await app.NewSession().GetHtmlAsync($"/tromso/aktiviteter/{id}"));
+    }
 }

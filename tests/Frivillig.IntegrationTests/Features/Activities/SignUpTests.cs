@@ -148,4 +148,34 @@ public sealed class SignUpTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         var post = await app.NewSession().PostFormAsync("/tromso/pamelding/finnes-ikke?handler=Cancel", [], formPage: "/konto/logg-inn");
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
     }
+
+    [Fact]
+    public async Task A_series_sign_up_takes_a_place_on_every_date()
+    {
+        var (id, _) = await app.DbAsync(async db =>
+        {
+            var tromso = await db.Municipalities.SingleAsync(m => m.Slug == "tromso");
+            var zone = ActivityCalendar.Zone(tromso);
+            var start = Recurrence.ToUtc(DateTime.Today.AddDays(3).AddHours(17), zone);
+            var activity = new Activity
+            {
+                MunicipalityId = tromso.Id,
+                OrganisationId = await db.Organisations.Where(o => o.Slug == "rode-kors-tromso").Select(o => o.Id).SingleAsync(),
+                DistrictId = await db.Districts.Where(d => d.MunicipalityId == tromso.Id && d.Slug == "kroken").Select(d => d.Id).SingleAsync(),
+                Title = "Kurs i fire deler", CategorySlug = "laering", Place = "Biblioteket", StartsAt = start, EndsAt = start.AddHours(1),
+                Frequency = RecurrenceFrequency.Weekly, Count = 4, IsDropIn = false, Capacity = 1, RusfriDeclared = true, Status = ActivityStatus.Published,
+            };
+            activity.SeriesEndsAt = Recurrence.SeriesEnd(activity, zone);
+            db.Activities.Add(activity);
+            await db.SaveChangesAsync();
+            return (activity.Id, start.UtcTicks);
+        });
+        var series = Form(0, "Hele Serien", "serie@eksempel.no");
+        series["Input.Date"] = "serie";
+        await WebSession.AssertRedirectAsync(await app.NewSession().PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", series));
+
+        var page = await app.NewSession().GetHtmlAsync($"/tromso/aktiviteter/{id}");
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(page, "Fullt – venteliste"));
+        Assert.Equal(SignUpStatus.Confirmed, (await StatusesAsync(id))["Hele Serien"]);
+    }
 }

@@ -1,0 +1,95 @@
+using BenchmarkDotNet.Attributes;
+using Frivillig.Web.Features.Activities;
+using Frivillig.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Frivillig.Benchmarks;
+
+/// <summary>Recurrence expansion alone: what the calendar does per request for the series that touch a week.</summary>
+[MemoryDiagnoser]
+public class RecurrenceBenchmarks
+{
+    private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
+    private Activity[] _series = [];
+    private DateTimeOffset _from;
+    private DateTimeOffset _to;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(42);
+        _series = [.. Enumerable.Range(0, 2000).Select(i =>
+        {
+            var local = DateTime.Today.AddDays(-random.Next(0, 365)).AddHours(random.Next(8, 21));
+            return new Activity
+            {
+                Id = i,
+                Title = "x",
+                CategorySlug = "mat",
+                Place = "x",
+                StartsAt = Recurrence.ToUtc(local, Oslo),
+                EndsAt = Recurrence.ToUtc(local.AddHours(2), Oslo),
+                Frequency = RecurrenceFrequency.Weekly,
+            };
+        })];
+        (_from, _to, _) = ActivityCalendar.WeekOf(DateTimeOffset.UtcNow, Oslo);
+    }
+
+    [Benchmark(Description = "2,000 weekly series, one week")]
+    public int ExpandWeek()
+    {
+        var n = 0;
+        foreach (var a in _series)
+        {
+            n += Recurrence.Expand(a, Oslo, _from, _to).Count();
+        }
+
+        return n;
+    }
+
+    [Benchmark(Description = "one weekly series, one year")]
+    public int ExpandYear() => Recurrence.Expand(_series[0], Oslo, _from, _from.AddYears(1)).Count();
+}
+
+/// <summary>The week query against a SQLite file with 10,000 activities (2,000 series), without the output cache.</summary>
+[MemoryDiagnoser]
+public class WeekQueryBenchmarks
+{
+    private string _path = string.Empty;
+    private TenantContext _tenant = new();
+    private CalendarFilter _filter = default!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _path = Path.Combine(Path.GetTempPath(), $"frivillig-bench-{Guid.NewGuid():N}.db");
+        LoadData.SeedAsync(_path, "bench").GetAwaiter().GetResult();
+        using var db = LoadData.Open(_path, new TenantContext());
+        var municipality = db.Municipalities.AsNoTracking().Single(m => m.Slug == "bench");
+        _tenant = new TenantContext();
+        _tenant.Set(municipality);
+        var (from, to, _) = ActivityCalendar.WeekOf(DateTimeOffset.UtcNow, ActivityCalendar.Zone(municipality));
+        _filter = new CalendarFilter(null, null, null, null, null, from, to);
+    }
+
+    [Benchmark(Description = "week query, whole municipality")]
+    public async Task<int> WholeWeek()
+    {
+        await using var db = LoadData.Open(_path, _tenant);
+        return (await new ActivityCalendar(db).QueryAsync(_filter, CancellationToken.None)).Count;
+    }
+
+    [Benchmark(Description = "week query, one district")]
+    public async Task<int> OneDistrict()
+    {
+        await using var db = LoadData.Open(_path, _tenant);
+        return (await new ActivityCalendar(db).QueryAsync(_filter with { District = "bydel-3" }, CancellationToken.None)).Count;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_path);
+    }
+}

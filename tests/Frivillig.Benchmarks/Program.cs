@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Running;
+using Frivillig.Benchmarks;
+
+// "seed <db-file> <municipality>" fills a database for the load scripts; anything else runs BenchmarkDotNet.
+if (args is ["seed", var path, var municipality, ..])
+{
+    await LoadData.SeedAsync(path, municipality);
+    Console.WriteLine($"Seeded 10,000 activities (2,000 weekly series) into {municipality} in {path}.");
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(LoadData).Assembly).Run(args);
