@@ -30,6 +30,11 @@ out = ['<?xml version="1.0" encoding="utf-8"?>', "<root>",
        '  <resheader name="version"><value>2.0</value></resheader>',
        '  <resheader name="reader"><value>System.Resources.ResXResourceReader, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>',
        '  <resheader name="writer"><value>System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>']
+seen = {}
+for key in sorted(keys):
+    if key.lower() in seen:
+        sys.exit(f"'{key}' and '{seen[key.lower()]}' differ only in case; resource names are case-insensitive. Use one.")
+    seen[key.lower()] = key
 for key in sorted(keys):
     out.append(f'  <data name="{escape(key, {chr(34): "&quot;"})}" xml:space="preserve"><value>{escape(key)}</value></data>')
 out.append("</root>")
