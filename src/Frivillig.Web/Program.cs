@@ -1,5 +1,6 @@
 using Frivillig.Web.Content;
 using Frivillig.Web.Features.Activities;
+using Frivillig.Web.Features.Feeds;
 using Frivillig.Web.Features.Municipalities;
 using Frivillig.Web.Features.Organisations;
 using Frivillig.Web.Hosting;
@@ -21,6 +22,7 @@ app.MapFrivilligEndpoints();
 app.MapMunicipalitiesApi();
 app.MapOrganisationsApi();
 app.MapActivitiesApi();
+app.MapFeeds();
 
 app.Run();
 

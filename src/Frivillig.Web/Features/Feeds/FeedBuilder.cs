@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text;
+using Frivillig.Web.Features.Activities;
+using Frivillig.Web.Tenancy;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+
+namespace Frivillig.Web.Features.Feeds;
+
+/// <summary>One activity with what a feed needs besides the activity itself.</summary>
+public sealed record FeedActivity(Activity Activity, string OrganisationName, string DistrictName);
+
+/// <summary>
+/// RFC 5545 feeds with Ical.Net: a VTIMEZONE for the municipality's zone and local times with TZID;
+/// one VEVENT per series with RRULE, EXDATE for cancelled dates and a RECURRENCE-ID event per moved
+/// date; a UID that never changes and the activity's SEQUENCE. Text goes through Ical.Net's
+/// serializer, which escapes and folds it, so nothing typed can add a property or a component.
+/// </summary>
+public static class FeedBuilder
+{
+    public static string Build(Municipality municipality, string calendarName, IEnumerable<FeedActivity> activities, Catalog catalog, Func<int, string> activityUrl)
+    {
+        var zone = ActivityCalendar.Zone(municipality);
+        var tzid = municipality.TimeZoneId;
+        var calendar = new Ical.Net.Calendar { ProductId = "-//Frivillig//Kalender//NB" };
+        calendar.AddProperty("X-WR-CALNAME", calendarName);
+        calendar.AddProperty("X-WR-TIMEZONE", tzid);
+        calendar.AddProperty("X-PUBLISHED-TTL", "PT1H");
+        var refresh = new CalendarProperty("REFRESH-INTERVAL", "PT1H");
+        refresh.Parameters.Set("VALUE", "DURATION");
+        calendar.Properties.Add(refresh);
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(tzid, new DateTime(2000, 1, 1), includeHistoricalData: false));
+        calendar.Method = "PUBLISH";
+
+        foreach (var item in activities.OrderBy(a => a.Activity.Id))
+        {
+            var a = item.Activity;
+            var main = Event(a, item, zone, tzid, catalog, activityUrl(a.Id));
+            if (a.Frequency != RecurrenceFrequency.None)
+            {
+                main.RecurrenceRule = Rule(a, zone, tzid);
+                foreach (var cancelled in a.DateChanges.Where(c => c.Cancelled))
+                {
+                    main.ExceptionDates.Add(Local(cancelled.OriginalStart, zone, tzid));
+                }
+            }
+
+            calendar.Events.Add(main);
+
+            foreach (var moved in a.DateChanges.Where(c => !c.Cancelled && c.NewStart is not null))
+            {
+                var changed = Event(a, item, zone, tzid, catalog, activityUrl(a.Id));
+                changed.RecurrenceIdentifier = new RecurrenceIdentifier(Local(moved.OriginalStart, zone, tzid));
+                changed.DtStart = Local(moved.NewStart!.Value, zone, tzid);
+                changed.DtEnd = Local(moved.NewEnd ?? moved.NewStart.Value + (a.EndsAt - a.StartsAt), zone, tzid);
+                if (moved.Note is not null)
+                {
+                    changed.Description = moved.Note + "\n\n" + changed.Description;
+                }
+
+                calendar.Events.Add(changed);
+            }
+        }
+
+        // Ical.Net formats numbers with the current culture; nb-NO writes "−1" (U+2212), which no parser reads as -1.
+        var culture = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    private static CalendarEvent Event(Activity a, FeedActivity item, TimeZoneInfo zone, string tzid, Catalog catalog, string url)
+    {
+        var e = new CalendarEvent
+        {
+            Uid = $"activity-{a.Id}@frivillig",
+            Summary = a.Title,
+            DtStart = Local(a.StartsAt, zone, tzid),
+            DtEnd = Local(a.EndsAt, zone, tzid),
+            DtStamp = new CalDateTime(a.UpdatedAt.UtcDateTime, "UTC"),
+            LastModified = new CalDateTime(a.UpdatedAt.UtcDateTime, "UTC"),
+            Sequence = a.Sequence,
+            Location = $"{a.Place}, {item.DistrictName}",
+            Url = new Uri(url),
+            Status = a.Status == ActivityStatus.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+            Description = Description(a, item, catalog, url),
+            Organizer = null,
+        };
+        e.Categories.Add(catalog.CategoryName(a.CategorySlug));
+        foreach (var target in a.TargetGroupSlugs)
+        {
+            e.Categories.Add(catalog.TargetName(target));
+        }
+
+        return e;
+    }
+
+    private static string Description(Activity a, FeedActivity item, Catalog catalog, string url)
+    {
+        var sb = new StringBuilder();
+        if (a.Summary is not null)
+        {
+            sb.AppendLine(a.Summary).AppendLine();
+        }
+
+        sb.AppendLine("Rusfritt: arrangøren har erklært at aktiviteten er fri for alkohol og rusmidler.");
+        sb.AppendLine(a.IsDropIn ? "Drop-in: bare møt opp." : $"Påmelding: {url}");
+        sb.AppendLine(a.PriceNok is null ? "Gratis." : $"Pris: {a.PriceNok.Value.ToString("0.##", CultureInfo.GetCultureInfo("nb-NO"))} kr.");
+        sb.Append("Arrangør: ").AppendLine(item.OrganisationName);
+        if (a.AccessibilitySlugs.Any())
+        {
+            sb.Append("Tilgjengelighet: ").AppendLine(string.Join(", ", a.AccessibilitySlugs.Select(catalog.AccessibilityName)));
+        }
+
+        sb.Append(url);
+        return sb.ToString();
+    }
+
+    private static RecurrencePattern Rule(Activity a, TimeZoneInfo zone, string tzid)
+    {
+        var first = TimeZoneInfo.ConvertTime(a.StartsAt, zone).DateTime;
+        var rule = a.Frequency switch
+        {
+            RecurrenceFrequency.Weekly => new RecurrencePattern(FrequencyType.Weekly, 1),
+            RecurrenceFrequency.EveryOtherWeek => new RecurrencePattern(FrequencyType.Weekly, 2),
+            _ => new RecurrencePattern(FrequencyType.Monthly, 1),
+        };
+        if (a.Frequency == RecurrenceFrequency.MonthlyByWeekday)
+        {
+            var isLast = first.Day > DateTime.DaysInMonth(first.Year, first.Month) - 7;
+            rule.ByDay.Add(new WeekDay(first.DayOfWeek, isLast ? -1 : ((first.Day - 1) / 7) + 1));
+        }
+
+        if (a.Count is { } count)
+        {
+            rule.Count = count;
+        }
+        else if (a.Until is { } until)
+        {
+            // UNTIL is inclusive and must be UTC when DTSTART has a TZID: the end of that local day.
+            rule.Until = new CalDateTime(Recurrence.ToUtc(until.ToDateTime(new TimeOnly(23, 59, 59)), zone).UtcDateTime, "UTC");
+        }
+
+        return rule;
+    }
+
+    private static CalDateTime Local(DateTimeOffset instant, TimeZoneInfo zone, string tzid) =>
+        new(TimeZoneInfo.ConvertTime(instant, zone).DateTime, tzid);
+}

@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using System.Text;
+using Frivillig.Web.Data;
+using Frivillig.Web.Features.Activities;
+using Frivillig.Web.Features.Calendar;
+using Frivillig.Web.Features.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace Frivillig.Web.Features.Feeds;
+
+/// <summary>The public iCalendar feeds of the URL contract. Served from the output cache; a change to an activity evicts them.</summary>
+public static class FeedsEndpoints
+{
+    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
+    {
+        var feeds = app.MapGroup("/ical").WithTags("Kalenderabonnement").CacheOutput(CalendarCache.Policy);
+        feeds.MapGet("/{m}.ics", (HttpContext http, FrivilligDbContext db, Catalog catalog, LinkBuilder links, CancellationToken ct) =>
+            ServeAsync(http, db, catalog, links, db.Tenant.Required.Name, q => q, ct));
+        feeds.MapGet("/{m}/districts/{slug}.ics", async (string slug, HttpContext http, FrivilligDbContext db, Catalog catalog, LinkBuilder links, CancellationToken ct) =>
+            await db.Districts.Where(d => d.Slug == slug).Select(d => d.Name).SingleOrDefaultAsync(ct) is { } name
+                ? await ServeAsync(http, db, catalog, links, $"{name} ({db.Tenant.Required.Name})", q => q.Where(a => a.District!.Slug == slug), ct)
+                : Results.NotFound());
+        feeds.MapGet("/{m}/organisations/{slug}.ics", async (string slug, HttpContext http, FrivilligDbContext db, Catalog catalog, LinkBuilder links, CancellationToken ct) =>
+            await db.Organisations.Where(o => o.Slug == slug && o.Status == ApprovalStatus.Approved).Select(o => o.Name).SingleOrDefaultAsync(ct) is { } name
+                ? await ServeAsync(http, db, catalog, links, name, q => q.Where(a => a.Organisation!.Slug == slug), ct)
+                : Results.NotFound());
+        feeds.MapGet("/{m}/categories/{slug}.ics", async (string slug, HttpContext http, FrivilligDbContext db, Catalog catalog, LinkBuilder links, CancellationToken ct) =>
+            catalog.Categories.FirstOrDefault(c => c.Slug == slug) is { } category
+                ? await ServeAsync(http, db, catalog, links, $"{category.Name} ({db.Tenant.Required.Name})", q => q.Where(a => a.CategorySlug == slug), ct)
+                : Results.NotFound());
+        feeds.MapGet("/{m}/activities/{id:int}.ics", async (int id, HttpContext http, FrivilligDbContext db, Catalog catalog, LinkBuilder links, CancellationToken ct) =>
+            await db.Activities.Where(a => a.Id == id && a.Status != ActivityStatus.Draft).Select(a => a.Title).SingleOrDefaultAsync(ct) is { } title
+                ? await ServeAsync(http, db, catalog, links, title, q => q.Where(a => a.Id == id), ct)
+                : Results.NotFound());
+        return app;
+    }
+
+    private static async Task<IResult> ServeAsync(HttpContext http, FrivilligDbContext db, Catalog catalog, LinkBuilder links, string name,
+        Func<IQueryable<Activity>, IQueryable<Activity>> narrow, CancellationToken ct)
+    {
+        var municipality = db.Tenant.Required;
+        var rows = await narrow(db.Activities.AsNoTracking().Where(a => a.Status != ActivityStatus.Draft))
+            .Include(a => a.DateChanges)
+            .Select(a => new { Activity = a, Organisation = a.Organisation!.Name, District = a.District!.Name })
+            .ToListAsync(ct);
+        foreach (var row in rows)
+        {
+            row.Activity.DateChanges = [.. row.Activity.DateChanges];
+        }
+
+        var body = FeedBuilder.Build(municipality, $"{name} – Frivillig", rows.Select(r => new FeedActivity(r.Activity, r.Organisation, r.District)), catalog,
+            id => links.Absolute($"/{municipality.Slug}/aktiviteter/{id}"));
+        var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)))[..32] + "\"");
+        var lastModified = rows.Count == 0 ? municipality.CreatedAt : rows.Max(r => r.Activity.UpdatedAt);
+
+        var headers = http.Response.GetTypedHeaders();
+        headers.ETag = etag;
+        headers.LastModified = lastModified;
+        headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromMinutes(15) };
+        if (http.Request.GetTypedHeaders().IfNoneMatch.Any(t => t.Compare(etag, useStrongComparison: false)))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return Results.Text(body, "text/calendar; charset=utf-8", Encoding.UTF8);
+    }
+}
