@@ -40,11 +40,29 @@ public sealed class FeedTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         return await response.Content.ReadAsStringAsync();
     }
 
-    private static List<(string Uid, string Start)> ExpandWithPythonIcalendar(string feed, string from, string to)
+    private static List<(string Uid, string Start)> ExpandWithPythonIcalendar(string feed, string from, string to) =>
+        Expand("/usr/bin/python3", Path.Combine(AppContext.BaseDirectory, "Features", "Feeds", "expand_ics.py"), feed, from, to);
+
+    /// <summary>Mozilla's ical.js in Node, from tests/js (installed by tests/run.sh).</summary>
+    private static List<(string Uid, string Start)> ExpandWithIcalJs(string feed, string from, string to) =>
+        Expand("node", Path.Combine(RepositoryRoot(), "tests", "js", "expand-ics.mjs"), feed, from, to);
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Frivillig.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Frivillig.sln not found.");
+    }
+
+    private static List<(string Uid, string Start)> Expand(string program, string script, string feed, string from, string to)
     {
         var file = Path.GetTempFileName();
         File.WriteAllText(file, feed);
-        var psi = new ProcessStartInfo("/usr/bin/python3", [Path.Combine(AppContext.BaseDirectory, "Features", "Feeds", "expand_ics.py"), file, from, to])
+        var psi = new ProcessStartInfo(program, [script, file, from, to])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -77,6 +95,29 @@ public sealed class FeedTests(FrivilligApp app) : IClassFixture<FrivilligApp>
 
         var mine = python.Where(p => p.Uid == $"activity-{id}@frivillig").Select(p => p.Start).ToList();
         Assert.Equal(["2027-03-18T18:00:00+01:00", "2027-04-01T18:00:00+02:00", "2027-04-09T19:00:00+02:00", "2027-04-15T18:00:00+02:00"], mine);
+    }
+
+    [Fact]
+    public async Task Ical_js_expands_the_feed_to_the_same_dates_as_the_api_across_the_autumn_change()
+    {
+        var id = await SeriesWithChangesAsync("Feedtest høst", "2027-10-14", withChanges: false);
+        var feed = await FeedAsync("/ical/tromso.ics");
+        var js = ExpandWithIcalJs(feed, "2027-10-18", "2027-11-08");
+        var api = (await app.NewSession().Client.GetFromJsonAsync<JsonElement[]>("/api/v1/tromso/activities?from=2027-10-18&to=2027-11-08"))!
+            .Where(o => o.GetProperty("status").GetString() != "cancelled")
+            .Select(o => ($"activity-{o.GetProperty("activityId").GetInt32()}@frivillig", o.GetProperty("start").GetString()!))
+            .ToList();
+        Assert.Equal(api.Order().ToList(), js.Order().ToList());
+        Assert.Equal(["2027-10-21T18:00:00+02:00", "2027-10-28T18:00:00+02:00", "2027-11-04T18:00:00+01:00"],
+            js.Where(p => p.Uid == $"activity-{id}@frivillig").Select(p => p.Start));
+    }
+
+    [Fact]
+    public async Task Ical_js_agrees_with_python_on_the_demo_feed_with_a_cancelled_date_and_a_moved_one()
+    {
+        await SeriesWithChangesAsync("Feedtest begge");
+        var feed = await FeedAsync("/ical/tromso.ics");
+        Assert.Equal(ExpandWithPythonIcalendar(feed, "2027-03-15", "2027-04-19").Order().ToList(), ExpandWithIcalJs(feed, "2027-03-15", "2027-04-19").Order().ToList());
     }
 
     [Fact]
