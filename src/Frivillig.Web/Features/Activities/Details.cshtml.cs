@@ -20,6 +20,7 @@ public sealed class DetailsModel(FrivilligDbContext db, CurrentUser me, Catalog 
     public Dictionary<long, int?> PlacesLeft { get; } = [];
     public bool CanManage { get; private set; }
     public string JsonLd { get; private set; } = "{}";
+    public LinkBuilder Links => links;
 
     [BindProperty]
     public SignUpInput Input { get; set; } = new();

@@ -10,8 +10,15 @@ namespace Frivillig.Web.Features.Calendar;
 
 /// <summary>The municipality's calendar: this week by default, as a week view or a list, filtered by query string only.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CalendarCache.Policy)]
-public sealed class IndexModel(FrivilligDbContext db, ActivityCalendar calendar, Catalog catalog, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(FrivilligDbContext db, ActivityCalendar calendar, Catalog catalog, TimeProvider time, LinkBuilder links, IStringLocalizer<SharedResource> t) : PageModel
 {
+    public (Feeds.SubscribeLinks Links, string What) Subscribe =>
+        !string.IsNullOrEmpty(Filter.District) && !Errors.ContainsKey("district")
+            ? (Feeds.SubscribeLinks.For(links, $"/ical/{Municipality.Slug}/districts/{Uri.EscapeDataString(Filter.District)}.ics"), t["aktivitetene i {0}", Districts.FirstOrDefault(d => d.Slug == Filter.District)?.Name ?? Filter.District])
+            : !string.IsNullOrEmpty(Filter.Category) && !Errors.ContainsKey("category")
+                ? (Feeds.SubscribeLinks.For(links, $"/ical/{Municipality.Slug}/categories/{Uri.EscapeDataString(Filter.Category)}.ics"), t["aktiviteter i kategorien {0}", catalog.CategoryName(Filter.Category)])
+                : (Feeds.SubscribeLinks.For(links, $"/ical/{Municipality.Slug}.ics"), t["alle aktivitetene i {0}", Municipality.Name]);
+
     [BindProperty(SupportsGet = true)]
     public CalendarQuery Filter { get; set; } = new();
 

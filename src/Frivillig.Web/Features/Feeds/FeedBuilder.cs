@@ -6,6 +6,7 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using Occurrence = Frivillig.Web.Features.Activities.Occurrence;
 
 namespace Frivillig.Web.Features.Feeds;
 
@@ -24,15 +25,13 @@ public static class FeedBuilder
     {
         var zone = ActivityCalendar.Zone(municipality);
         var tzid = municipality.TimeZoneId;
-        var calendar = new Ical.Net.Calendar { ProductId = "-//Frivillig//Kalender//NB" };
+        var calendar = NewCalendar(tzid, "PUBLISH");
         calendar.AddProperty("X-WR-CALNAME", calendarName);
         calendar.AddProperty("X-WR-TIMEZONE", tzid);
         calendar.AddProperty("X-PUBLISHED-TTL", "PT1H");
         var refresh = new CalendarProperty("REFRESH-INTERVAL", "PT1H");
         refresh.Parameters.Set("VALUE", "DURATION");
         calendar.Properties.Add(refresh);
-        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(tzid, new DateTime(2000, 1, 1), includeHistoricalData: false));
-        calendar.Method = "PUBLISH";
 
         foreach (var item in activities.OrderBy(a => a.Activity.Id))
         {
@@ -64,6 +63,52 @@ public static class FeedBuilder
             }
         }
 
+        return Serialize(calendar);
+    }
+
+    /// <summary>
+    /// One date as its own event: the "Legg i kalender" download (PUBLISH) and the invitation in a
+    /// sign-up mail (REQUEST, then CANCEL with the same UID and a higher SEQUENCE).
+    /// </summary>
+    public static string BuildOne(Municipality municipality, FeedActivity item, Occurrence occurrence, Catalog catalog, string url,
+        string method = "PUBLISH", string? uid = null, int? sequence = null, string? organizerEmail = null, (string Email, string Name)? attendee = null)
+    {
+        var zone = ActivityCalendar.Zone(municipality);
+        var tzid = municipality.TimeZoneId;
+        var calendar = NewCalendar(tzid, method);
+        var e = Event(item.Activity, item, zone, tzid, catalog, url);
+        e.Uid = uid ?? $"activity-{item.Activity.Id}-{occurrence.OriginalStart.UtcDateTime:yyyyMMdd'T'HHmm'Z'}@frivillig";
+        e.DtStart = Local(occurrence.Start, zone, tzid);
+        e.DtEnd = Local(occurrence.End, zone, tzid);
+        e.Sequence = sequence ?? item.Activity.Sequence;
+        if (method == "CANCEL" || occurrence.Cancelled)
+        {
+            e.Status = EventStatus.Cancelled;
+        }
+
+        if (organizerEmail is not null)
+        {
+            e.Organizer = new Organizer("mailto:" + organizerEmail) { CommonName = item.OrganisationName };
+        }
+
+        if (attendee is { } a)
+        {
+            e.Attendees.Add(new Attendee("mailto:" + a.Email) { CommonName = a.Name, Role = "REQ-PARTICIPANT", ParticipationStatus = method == "CANCEL" ? "DECLINED" : "ACCEPTED" });
+        }
+
+        calendar.Events.Add(e);
+        return Serialize(calendar);
+    }
+
+    private static Ical.Net.Calendar NewCalendar(string tzid, string method)
+    {
+        var calendar = new Ical.Net.Calendar { ProductId = "-//Frivillig//Kalender//NB", Method = method };
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(tzid, new DateTime(2000, 1, 1), includeHistoricalData: false));
+        return calendar;
+    }
+
+    private static string Serialize(Ical.Net.Calendar calendar)
+    {
         // Ical.Net formats numbers with the current culture; nb-NO writes "−1" (U+2212), which no parser reads as -1.
         var culture = CultureInfo.CurrentCulture;
         try

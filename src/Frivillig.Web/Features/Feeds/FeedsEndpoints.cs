@@ -33,6 +33,32 @@ public static class FeedsEndpoints
             await db.Activities.Where(a => a.Id == id && a.Status != ActivityStatus.Draft).Select(a => a.Title).SingleOrDefaultAsync(ct) is { } title
                 ? await ServeAsync(http, db, catalog, links, title, q => q.Where(a => a.Id == id), ct)
                 : Results.NotFound());
+        // One date to download, from the activity page's "Legg i kalender".
+        app.MapGet("/{m}/aktiviteter/{id:int}/kalender/{ticks:long}.ics", async (int id, long ticks, FrivilligDbContext db, Catalog catalog, LinkBuilder links, CancellationToken ct) =>
+        {
+            var row = await db.Activities.AsNoTracking().Include(a => a.DateChanges)
+                .Where(a => a.Id == id && a.Status != ActivityStatus.Draft)
+                .Select(a => new { Activity = a, Organisation = a.Organisation!.Name, District = a.District!.Name })
+                .SingleOrDefaultAsync(ct);
+            if (row is null || ticks <= 0 || ticks >= DateTimeOffset.MaxValue.UtcTicks)
+            {
+                return Results.NotFound();
+            }
+
+            var municipality = db.Tenant.Required;
+            var original = new DateTimeOffset(ticks, TimeSpan.Zero);
+            var zone = ActivityCalendar.Zone(municipality);
+            var occurrence = Recurrence.Expand(row.Activity, zone, original.AddDays(-1), original.AddDays(1)).FirstOrDefault(o => o.OriginalStart == original)
+                ?? Recurrence.Expand(row.Activity, zone, original.AddYears(-1), original.AddYears(1)).FirstOrDefault(o => o.OriginalStart == original);
+            if (occurrence is null)
+            {
+                return Results.NotFound();
+            }
+
+            var body = FeedBuilder.BuildOne(municipality, new FeedActivity(row.Activity, row.Organisation, row.District), occurrence, catalog,
+                links.Absolute($"/{municipality.Slug}/aktiviteter/{id}"));
+            return Results.File(Encoding.UTF8.GetBytes(body), "text/calendar; charset=utf-8", $"aktivitet-{id}.ics");
+        }).WithTags("Kalenderabonnement");
         return app;
     }
 

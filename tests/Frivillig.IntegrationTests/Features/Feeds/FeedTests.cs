@@ -213,6 +213,33 @@ public sealed class FeedTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         Assert.Contains("EXDATE", category); // the demo's cancelled Sunday
     }
 
+    [Fact]
+    public async Task Pages_offer_webcal_and_google_subscriptions_and_one_date_downloads()
+    {
+        var week = await app.NewSession().GetHtmlAsync("/tromso?district=kroken");
+        Assert.Contains("webcal://frivillig.test/ical/tromso/districts/kroken.ics", week);
+        Assert.Contains("https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Ffrivillig.test%2Fical%2Ftromso%2Fdistricts%2Fkroken.ics", week);
+        Assert.Contains("webcal://frivillig.test/ical/tromso.ics", await app.NewSession().GetHtmlAsync("/tromso"));
+
+        var id = await SeriesWithChangesAsync("Last ned én dato", "2026-12-03", withChanges: false);
+        var page = await app.NewSession().GetHtmlAsync($"/tromso/aktiviteter/{id}");
+        Assert.Contains($"webcal://frivillig.test/ical/tromso/activities/{id}.ics", page);
+        var ticks = new DateTimeOffset(2026, 12, 10, 17, 0, 0, TimeSpan.Zero).UtcTicks;
+        Assert.Contains($"/tromso/aktiviteter/{id}/kalender/{ticks}.ics", page);
+
+        var one = await app.NewSession().Client.GetStringAsync($"/tromso/aktiviteter/{id}/kalender/{ticks}.ics");
+        Assert.Equal(1, CountOf(one, "BEGIN:VEVENT"));
+        Assert.DoesNotContain("RRULE:FREQ=WEEKLY", one); // (the VTIMEZONE has its own yearly rules)
+        Assert.Contains("DTSTART;TZID=Europe/Oslo:20261210T180000", one);
+        var parsed = ExpandWithPythonIcalendar(one, "2026-12-01", "2026-12-31");
+        Assert.Equal("2026-12-10T18:00:00+01:00", Assert.Single(parsed).Start);
+
+        using var wrongDate = await app.NewSession().Client.GetAsync($"/tromso/aktiviteter/{id}/kalender/{ticks + 1}.ics");
+        Assert.Equal(HttpStatusCode.NotFound, wrongDate.StatusCode);
+        using var otherTenant = await app.NewSession().Client.GetAsync($"/lunner/aktiviteter/{id}/kalender/{ticks}.ics");
+        Assert.Equal(HttpStatusCode.NotFound, otherTenant.StatusCode);
+    }
+
     /// <summary>Whole content lines only: escaped text inside a DESCRIPTION is not a line of its own.</summary>
     private static int CountOf(string text, string line) => text.Split("\r\n").Count(l => l == line || (line.StartsWith("UID:", StringComparison.Ordinal) && l == line));
 }
