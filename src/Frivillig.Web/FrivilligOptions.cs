@@ -40,4 +40,8 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
     public string From { get; set; } = "Frivillig <ikke-svar@frivillig.local>";
     public bool UseStartTls { get; set; }
+
+    /// <summary>First retry after this many seconds, doubling each time up to an hour.</summary>
+    [Range(0.01, 3600)]
+    public double RetryBaseSeconds { get; set; } = 4;
 }

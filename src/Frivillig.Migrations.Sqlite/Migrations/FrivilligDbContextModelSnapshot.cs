@@ -344,6 +344,9 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                     b.Property<int>("ActivityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CancelledAt")
                         .HasColumnType("INTEGER");
 

@@ -32,7 +32,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, OutboxSignal signa
 
             try
             {
-                await signal.WaitAsync(TimeSpan.FromSeconds(2), stoppingToken);
+                await signal.WaitAsync(TimeSpan.FromSeconds(Math.Min(2, options.Value.Smtp.RetryBaseSeconds)), stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -66,7 +66,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, OutboxSignal signa
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 message.Attempts++;
-                var backoff = TimeSpan.FromSeconds(Math.Min(3600, 2 * Math.Pow(2, message.Attempts)));
+                var backoff = TimeSpan.FromSeconds(Math.Min(3600, options.Value.Smtp.RetryBaseSeconds * Math.Pow(2, message.Attempts - 1)));
                 message.NextAttemptAt = time.GetUtcNow() + backoff;
                 message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
                 logger.LogWarning("Mail {MessageId} to the outbox failed (attempt {Attempts}): {Error}", message.MessageId, message.Attempts, ex.Message);

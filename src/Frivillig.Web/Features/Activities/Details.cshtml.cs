@@ -111,11 +111,9 @@ public sealed class DetailsModel(FrivilligDbContext db, CurrentUser me, Catalog 
                 TokenHash = Tokens.Hash(token),
             };
             db.SignUps.Add(signUp);
-            if (signUp.Email is not null)
-            {
-                outbox.Enqueue(signUp.Email, signUp.Name, fits ? "signup-confirmed" : "signup-waitlisted", SignUpMail.Values(signUp, Activity, Zone, links, token, db.Tenant.Required.Slug));
-            }
-
+            await db.SaveChangesAsync(ct); // gives the sign-up its id, the UID of its invitation
+            SignUpMail.Send(outbox, catalog, db.Tenant.Required, signUp, Activity, Activity.Organisation!.Name, Activity.District!.Name, links,
+                fits ? "signup-confirmed" : "signup-waitlisted", fits ? "REQUEST" : null, token, firstInvitation: true);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }

@@ -17,7 +17,8 @@ namespace Frivillig.Web.Features.Activities;
 /// and is looked up through the tenant filter, so another municipality's id is simply not found.
 /// </summary>
 [Authorize]
-public sealed class ManageModel(FrivilligDbContext db, CurrentUser me, Catalog catalog, TimeProvider time, IStringLocalizer<SharedResource> t) : FormPageModel
+public sealed class ManageModel(FrivilligDbContext db, CurrentUser me, Catalog catalog, Email.Outbox outbox, LinkBuilder links, TimeProvider time,
+    IStringLocalizer<SharedResource> t) : FormPageModel
 {
     [BindProperty]
     public ActivityInput Input { get; set; } = new();
@@ -100,6 +101,7 @@ public sealed class ManageModel(FrivilligDbContext db, CurrentUser me, Catalog c
         }
 
         var now = time.GetUtcNow();
+        var before = Activity is null ? null : new { Activity.StartsAt, Activity.EndsAt, Activity.Place, Activity.Frequency };
         var activity = Activity ?? new Activity
         {
             OrganisationId = Organisation.Id,
@@ -120,6 +122,12 @@ public sealed class ManageModel(FrivilligDbContext db, CurrentUser me, Catalog c
         if (Activity is null)
         {
             db.Activities.Add(activity);
+        }
+        else if (before is not null && activity.Status != ActivityStatus.Draft
+            && (before.StartsAt != activity.StartsAt || before.EndsAt != activity.EndsAt || before.Place != activity.Place))
+        {
+            await MoveSignUpsWithTheSeriesAsync(activity, before.StartsAt, ct);
+            await SignUpMail.NotifyAsync(db, outbox, catalog, links, activity, "activity-changed", "REQUEST", _ => true, now, null, ct);
         }
 
         try
@@ -146,6 +154,7 @@ public sealed class ManageModel(FrivilligDbContext db, CurrentUser me, Catalog c
 
         Activity.Status = ActivityStatus.Cancelled;
         Activity.Touch(time.GetUtcNow());
+        await SignUpMail.NotifyAsync(db, outbox, catalog, links, Activity, "activity-cancelled", "CANCEL", _ => true, time.GetUtcNow(), null, ct);
         await db.SaveChangesAsync(ct);
         TempData["Status"] = t["Aktiviteten er avlyst. Den vises fortsatt som avlyst i kalenderen."].Value;
         return Redirect($"/{Slug}/organisasjoner/{Organisation.Id}/aktiviteter/{Activity.Id}");
@@ -243,9 +252,40 @@ public sealed class ManageModel(FrivilligDbContext db, CurrentUser me, Catalog c
         change.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         Activity.SeriesEndsAt = Recurrence.SeriesEnd(Activity, Zone);
         Activity.Touch(time.GetUtcNow());
+        await SignUpMail.NotifyAsync(db, outbox, catalog, links, Activity, cancel ? "date-cancelled" : "date-moved", cancel ? "CANCEL" : "REQUEST",
+            s => s.OccurrenceStart == original || s.OccurrenceStart is null, time.GetUtcNow(), change.Note, ct);
         await db.SaveChangesAsync(ct);
         TempData["Status"] = cancel ? t["Datoen er avlyst."].Value : t["Datoen er flyttet."].Value;
         return Redirect($"/{Slug}/organisasjoner/{Organisation.Id}/aktiviteter/{Activity.Id}#datoer");
+    }
+
+    /// <summary>
+    /// A sign-up for one date is keyed by that date's start. When the series moves to another time of
+    /// day, each future sign-up follows its date to the new time, so nobody loses a place by an edit.
+    /// </summary>
+    private async Task MoveSignUpsWithTheSeriesAsync(Activity activity, DateTimeOffset oldFirstStart, CancellationToken ct)
+    {
+        var shift = TimeZoneInfo.ConvertTime(activity.StartsAt, Zone).TimeOfDay - TimeZoneInfo.ConvertTime(oldFirstStart, Zone).TimeOfDay;
+        if (shift == TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var signUp in await db.SignUps.Where(s => s.ActivityId == activity.Id && s.OccurrenceStart != null && s.Status != SignUpStatus.Cancelled).ToListAsync(ct))
+        {
+            if (signUp.OccurrenceStart < now)
+            {
+                continue;
+            }
+
+            var local = TimeZoneInfo.ConvertTime(signUp.OccurrenceStart!.Value, Zone).DateTime + shift;
+            var moved = Recurrence.ToUtc(local, Zone);
+            if (Recurrence.IsOccurrence(activity, Zone, moved))
+            {
+                signUp.OccurrenceStart = moved;
+            }
+        }
     }
 
     private void Validate(bool publish)

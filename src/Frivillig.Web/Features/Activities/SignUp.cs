@@ -28,4 +28,9 @@ public sealed class SignUp : ITenantOwned
     public DateTimeOffset? PromotedAt { get; set; }
     public DateTimeOffset? CancelledAt { get; set; }
     public required string TokenHash { get; set; }
+
+    /// <summary>SEQUENCE of the invitation in the person's own calendar (UID signup-{Id}); grows with each update sent.</summary>
+    public int CalendarSequence { get; set; }
+
+    public string CalendarUid => $"signup-{Id}@frivillig";
 }

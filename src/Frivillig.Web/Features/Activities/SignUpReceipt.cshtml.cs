@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Frivillig.Web.Features.Activities;
 
 /// <summary>The secret link in the confirmation: shows the sign-up and lets the person cancel it; a freed place goes to the waitlist.</summary>
-public sealed class SignUpReceiptModel(FrivilligDbContext db, Outbox outbox, LinkBuilder links, TimeProvider time) : PageModel
+public sealed class SignUpReceiptModel(FrivilligDbContext db, Outbox outbox, Catalog catalog, LinkBuilder links, TimeProvider time) : PageModel
 {
     public SignUp? SignUp { get; private set; }
     public string When { get; private set; } = string.Empty;
@@ -32,22 +32,16 @@ public sealed class SignUpReceiptModel(FrivilligDbContext db, Outbox outbox, Lin
             var now = time.GetUtcNow();
             SignUp.Status = SignUpStatus.Cancelled;
             SignUp.CancelledAt = now;
-            var activity = await db.Activities.Include(a => a.DateChanges).SingleAsync(a => a.Id == SignUp.ActivityId, ct);
+            var activity = await db.Activities.Include(a => a.DateChanges).Include(a => a.Organisation).Include(a => a.District).SingleAsync(a => a.Id == SignUp.ActivityId, ct);
             var zone = ActivityCalendar.Zone(db.Tenant.Required);
-            if (SignUp.Email is not null)
-            {
-                outbox.Enqueue(SignUp.Email, SignUp.Name, "signup-cancelled", SignUpMail.Values(SignUp, activity, zone, links, null, MunicipalitySlug));
-            }
-
+            SignUpMail.Send(outbox, catalog, db.Tenant.Required, SignUp, activity, activity.Organisation!.Name, activity.District!.Name, links,
+                "signup-cancelled", wasConfirmed ? "CANCEL" : null);
             await db.SaveChangesAsync(ct);
             if (wasConfirmed)
             {
                 foreach (var promoted in await Places.PromoteAsync(db, activity, zone, now, ct))
                 {
-                    if (promoted.Email is not null)
-                    {
-                        outbox.Enqueue(promoted.Email, promoted.Name, "signup-promoted", SignUpMail.Values(promoted, activity, zone, links, null, MunicipalitySlug));
-                    }
+                    SignUpMail.Send(outbox, catalog, db.Tenant.Required, promoted, activity, activity.Organisation.Name, activity.District.Name, links, "signup-promoted", "REQUEST", firstInvitation: true);
                 }
 
                 await db.SaveChangesAsync(ct);

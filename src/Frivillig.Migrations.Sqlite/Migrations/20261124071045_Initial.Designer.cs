@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Frivillig.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(FrivilligDbContext))]
-    [Migration("20261124061518_Initial")]
+    [Migration("20261124071045_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -345,6 +345,9 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CalendarSequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("CancelledAt")

@@ -557,7 +557,8 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     PromotedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CalendarSequence = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
