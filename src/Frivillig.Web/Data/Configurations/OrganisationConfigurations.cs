@@ -80,5 +80,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
+        builder.Property(u => u.CalendarTokenHash).HasMaxLength(64);
+        builder.HasIndex(u => u.CalendarTokenHash).IsUnique();
     }
 }

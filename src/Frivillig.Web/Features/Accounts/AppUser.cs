@@ -11,6 +11,9 @@ public sealed class AppUser : IdentityUser
     public string DisplayName { get; set; } = string.Empty;
     public bool IsPlatformAdmin { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>SHA-256 of the secret in the person's own feed address; a new one revokes the old.</summary>
+    public string? CalendarTokenHash { get; set; }
 }
 
 public enum MunicipalityRole

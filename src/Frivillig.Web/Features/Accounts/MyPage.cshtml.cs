@@ -2,14 +2,33 @@ using Frivillig.Web.Auth;
 using Frivillig.Web.Data;
 using Frivillig.Web.Features.Organisations;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Frivillig.Web.Features.Accounts;
 
 [Authorize]
-public sealed class MyPageModel(FrivilligDbContext db, CurrentUser me) : PageModel
+public sealed class MyPageModel(FrivilligDbContext db, CurrentUser me, LinkBuilder links) : PageModel
 {
+    /// <summary>Shown once, right after it is made: only its hash is stored.</summary>
+    public Feeds.SubscribeLinks? NewCalendarLink { get; private set; }
+
+    public bool HasCalendarLink { get; private set; }
+
+    /// <summary>Makes the person's own feed address; a new one revokes the old.</summary>
+    public async Task<IActionResult> OnPostCalendarLinkAsync(CancellationToken ct)
+    {
+        var id = me.RequiredId;
+        var user = await db.Users.SingleAsync(u => u.Id == id, ct);
+        var token = Tokens.New();
+        user.CalendarTokenHash = Tokens.Hash(token);
+        await db.SaveChangesAsync(ct);
+        NewCalendarLink = Feeds.SubscribeLinks.For(links, $"/ical/me/{token}.ics");
+        await OnGetAsync(ct);
+        return Page();
+    }
+
     public string DisplayName => me.DisplayName;
     public IReadOnlyList<MembershipRow> Memberships { get; private set; } = [];
     public IReadOnlyList<RoleRow> MunicipalityRoles { get; private set; } = [];
@@ -21,6 +40,7 @@ public sealed class MyPageModel(FrivilligDbContext db, CurrentUser me) : PageMod
     public async Task OnGetAsync(CancellationToken ct)
     {
         var id = me.RequiredId;
+        HasCalendarLink = await db.Users.AnyAsync(u => u.Id == id && u.CalendarTokenHash != null, ct);
         // A person's own rows span municipalities; the filter is lifted only with the owner's id in the query.
         Memberships = await db.Memberships.IgnoreQueryFilters()
             .Where(m => m.UserId == id)

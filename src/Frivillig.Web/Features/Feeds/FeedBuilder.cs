@@ -10,6 +10,9 @@ using Occurrence = Frivillig.Web.Features.Activities.Occurrence;
 
 namespace Frivillig.Web.Features.Feeds;
 
+/// <summary>One of a person's sign-ups, with its activity and municipality.</summary>
+public sealed record PersonalEntry(SignUp SignUp, FeedActivity Item, Municipality Municipality);
+
 /// <summary>One activity with what a feed needs besides the activity itself.</summary>
 public sealed record FeedActivity(Activity Activity, string OrganisationName, string DistrictName);
 
@@ -97,6 +100,54 @@ public static class FeedBuilder
         }
 
         calendar.Events.Add(e);
+        return Serialize(calendar);
+    }
+
+    /// <summary>
+    /// A person's sign-ups: each date they hold a place on as its own event, with the same UID as the
+    /// invitation mailed to them (signup-{id}), so the feed and the mail update one calendar entry.
+    /// A whole-series sign-up is the series itself.
+    /// </summary>
+    public static string BuildPersonal(string name, IReadOnlyList<PersonalEntry> entries, Catalog catalog, Func<Municipality, int, string> activityUrl)
+    {
+        var calendar = NewCalendar("Europe/Oslo", "PUBLISH");
+        calendar.AddProperty("X-WR-CALNAME", $"{name} – mine påmeldinger");
+        calendar.AddProperty("X-PUBLISHED-TTL", "PT1H");
+        foreach (var entry in entries.OrderBy(e => e.SignUp.Id))
+        {
+            var a = entry.Item.Activity;
+            var zone = ActivityCalendar.Zone(entry.Municipality);
+            var tzid = entry.Municipality.TimeZoneId;
+            var e = Event(a, entry.Item, zone, tzid, catalog, activityUrl(entry.Municipality, a.Id));
+            e.Uid = entry.SignUp.CalendarUid;
+            e.Sequence = Math.Max(entry.SignUp.CalendarSequence, a.Sequence);
+            if (entry.SignUp.OccurrenceStart is { } original)
+            {
+                var occurrence = Recurrence.Expand(a, zone, original.AddDays(-400), original.AddDays(400)).FirstOrDefault(o => o.OriginalStart == original);
+                if (occurrence is null)
+                {
+                    continue;
+                }
+
+                e.DtStart = Local(occurrence.Start, zone, tzid);
+                e.DtEnd = Local(occurrence.End, zone, tzid);
+                if (occurrence.Cancelled)
+                {
+                    e.Status = EventStatus.Cancelled;
+                }
+            }
+            else if (a.Frequency != RecurrenceFrequency.None)
+            {
+                e.RecurrenceRule = Rule(a, zone, tzid);
+                foreach (var cancelled in a.DateChanges.Where(c => c.Cancelled))
+                {
+                    e.ExceptionDates.Add(Local(cancelled.OriginalStart, zone, tzid));
+                }
+            }
+
+            calendar.Events.Add(e);
+        }
+
         return Serialize(calendar);
     }
 

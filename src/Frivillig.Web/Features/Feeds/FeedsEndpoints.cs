@@ -33,6 +33,35 @@ public static class FeedsEndpoints
             await db.Activities.Where(a => a.Id == id && a.Status != ActivityStatus.Draft).Select(a => a.Title).SingleOrDefaultAsync(ct) is { } title
                 ? await ServeAsync(http, db, catalog, links, title, q => q.Where(a => a.Id == id), ct)
                 : Results.NotFound());
+        // A person's own sign-ups, across municipalities. Private: never cached, found only by the secret.
+        app.MapGet("/ical/me/{token}.ics", async (string token, HttpContext http, FrivilligDbContext db, Catalog catalog, LinkBuilder links, CancellationToken ct) =>
+        {
+            if (token.Length is < 20 or > 100)
+            {
+                return Results.NotFound();
+            }
+
+            var hash = Auth.Tokens.Hash(token);
+            var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.CalendarTokenHash == hash && u.EmailConfirmed, ct);
+            if (user?.Email is null)
+            {
+                return Results.NotFound();
+            }
+
+            var email = user.Email;
+            var signUps = await db.SignUps.IgnoreQueryFilters().AsNoTracking()
+                .Where(s => s.Email == email && s.Status == SignUpStatus.Confirmed && s.Activity!.Status != ActivityStatus.Draft)
+                .Include(s => s.Activity!).ThenInclude(a => a.DateChanges)
+                .Select(s => new { SignUp = s, Organisation = s.Activity!.Organisation!.Name, District = s.Activity.District!.Name })
+                .ToListAsync(ct);
+            var municipalities = await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Id, ct);
+            var body = FeedBuilder.BuildPersonal(user.DisplayName, [.. signUps.Select(r => new PersonalEntry(
+                r.SignUp, new FeedActivity(r.SignUp.Activity!, r.Organisation, r.District), municipalities[r.SignUp.MunicipalityId]))],
+                catalog, (m, id) => links.Absolute($"/{m.Slug}/aktiviteter/{id}"));
+            http.Response.Headers.CacheControl = "private, no-store";
+            return Results.Text(body, "text/calendar; charset=utf-8", Encoding.UTF8);
+        }).WithTags("Kalenderabonnement");
+
         // One date to download, from the activity page's "Legg i kalender".
         app.MapGet("/{m}/aktiviteter/{id:int}/kalender/{ticks:long}.ics", async (int id, long ticks, FrivilligDbContext db, Catalog catalog, LinkBuilder links, CancellationToken ct) =>
         {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Frivillig.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(FrivilligDbContext))]
-    [Migration("20261124071045_Initial")]
+    [Migration("20261124071756_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -91,6 +91,10 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CalendarTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -147,6 +151,9 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CalendarTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");

@@ -33,6 +33,7 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     IsPlatformAdmin = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CalendarTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -616,6 +617,12 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 name: "EmailIndex",
                 table: "AspNetUsers",
                 column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_CalendarTokenHash",
+                table: "AspNetUsers",
+                column: "CalendarTokenHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "UserNameIndex",
