@@ -28,46 +28,116 @@ public static class FeedBuilder
     {
         var zone = ActivityCalendar.Zone(municipality);
         var tzid = municipality.TimeZoneId;
-        var calendar = NewCalendar(tzid, "PUBLISH");
-        calendar.AddProperty("X-WR-CALNAME", calendarName);
-        calendar.AddProperty("X-WR-TIMEZONE", tzid);
-        calendar.AddProperty("X-PUBLISHED-TTL", "PT1H");
-        var refresh = new CalendarProperty("REFRESH-INTERVAL", "PT1H");
-        refresh.Parameters.Set("VALUE", "DURATION");
-        calendar.Properties.Add(refresh);
+        var w = new IcsWriter()
+            .Line("BEGIN", "VCALENDAR")
+            .Line("VERSION", "2.0")
+            .Line("PRODID", "-//Frivillig//Kalender//NB")
+            .Line("CALSCALE", "GREGORIAN")
+            .Line("METHOD", "PUBLISH")
+            .Text("X-WR-CALNAME", calendarName)
+            .Line("X-WR-TIMEZONE", tzid)
+            .Line("REFRESH-INTERVAL;VALUE=DURATION", "PT1H")
+            .Line("X-PUBLISHED-TTL", "PT1H")
+            .Raw(TimeZoneBlock(tzid));
 
         foreach (var item in activities.OrderBy(a => a.Activity.Id))
         {
             var a = item.Activity;
-            var main = Event(a, item, zone, tzid, catalog, activityUrl(a.Id));
-            if (a.Frequency != RecurrenceFrequency.None)
-            {
-                main.RecurrenceRule = Rule(a, zone, tzid);
-                foreach (var cancelled in a.DateChanges.Where(c => c.Cancelled))
-                {
-                    main.ExceptionDates.Add(Local(cancelled.OriginalStart, zone, tzid));
-                }
-            }
-
-            calendar.Events.Add(main);
-
+            var url = activityUrl(a.Id);
+            WriteEvent(w, a, item, zone, tzid, catalog, url, recurrenceId: null, start: a.StartsAt, end: a.EndsAt, note: null, withRule: true);
             foreach (var moved in a.DateChanges.Where(c => !c.Cancelled && c.NewStart is not null))
             {
-                var changed = Event(a, item, zone, tzid, catalog, activityUrl(a.Id));
-                changed.RecurrenceIdentifier = new RecurrenceIdentifier(Local(moved.OriginalStart, zone, tzid));
-                changed.DtStart = Local(moved.NewStart!.Value, zone, tzid);
-                changed.DtEnd = Local(moved.NewEnd ?? moved.NewStart.Value + (a.EndsAt - a.StartsAt), zone, tzid);
-                if (moved.Note is not null)
-                {
-                    changed.Description = moved.Note + "\n\n" + changed.Description;
-                }
-
-                calendar.Events.Add(changed);
+                WriteEvent(w, a, item, zone, tzid, catalog, url, moved.OriginalStart, moved.NewStart!.Value,
+                    moved.NewEnd ?? moved.NewStart.Value + (a.EndsAt - a.StartsAt), moved.Note, withRule: false);
             }
         }
 
-        return Serialize(calendar);
+        return w.Line("END", "VCALENDAR").ToString();
     }
+
+    private static void WriteEvent(IcsWriter w, Activity a, FeedActivity item, TimeZoneInfo zone, string tzid, Catalog catalog, string url,
+        DateTimeOffset? recurrenceId, DateTimeOffset start, DateTimeOffset end, string? note, bool withRule)
+    {
+        w.Line("BEGIN", "VEVENT")
+            .Text("UID", $"activity-{a.Id}@frivillig")
+            .Utc("DTSTAMP", a.UpdatedAt)
+            .Utc("LAST-MODIFIED", a.UpdatedAt);
+        if (recurrenceId is { } rid)
+        {
+            w.Local("RECURRENCE-ID", tzid, TimeZoneInfo.ConvertTime(rid, zone).DateTime);
+        }
+
+        w.Local("DTSTART", tzid, TimeZoneInfo.ConvertTime(start, zone).DateTime)
+            .Local("DTEND", tzid, TimeZoneInfo.ConvertTime(end, zone).DateTime);
+        if (withRule && a.Frequency != RecurrenceFrequency.None)
+        {
+            w.Line("RRULE", RuleText(a, zone));
+            var cancelled = a.DateChanges.Where(c => c.Cancelled).Select(c => TimeZoneInfo.ConvertTime(c.OriginalStart, zone).DateTime.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture)).ToList();
+            if (cancelled.Count > 0)
+            {
+                w.Line($"EXDATE;TZID={tzid}", string.Join(',', cancelled));
+            }
+        }
+
+        w.Line("SEQUENCE", a.Sequence.ToString(CultureInfo.InvariantCulture))
+            .Line("STATUS", a.Status == ActivityStatus.Cancelled ? "CANCELLED" : "CONFIRMED")
+            .Text("SUMMARY", a.Title)
+            .Text("LOCATION", $"{a.Place}, {item.DistrictName}")
+            .Text("DESCRIPTION", note is null ? Description(a, item, catalog, url) : note + "\n\n" + Description(a, item, catalog, url))
+            .TextList("CATEGORIES", [catalog.CategoryName(a.CategorySlug), .. a.TargetGroupSlugs.Select(catalog.TargetName)])
+            .Line("URL;VALUE=URI", url)
+            .Line("END", "VEVENT");
+    }
+
+    private static string RuleText(Activity a, TimeZoneInfo zone)
+    {
+        var first = TimeZoneInfo.ConvertTime(a.StartsAt, zone).DateTime;
+        var sb = new StringBuilder(a.Frequency == RecurrenceFrequency.MonthlyByWeekday ? "FREQ=MONTHLY" : "FREQ=WEEKLY");
+        if (a.Frequency == RecurrenceFrequency.EveryOtherWeek)
+        {
+            sb.Append(";INTERVAL=2");
+        }
+
+        if (a.Frequency == RecurrenceFrequency.MonthlyByWeekday)
+        {
+            var isLast = first.Day > DateTime.DaysInMonth(first.Year, first.Month) - 7;
+            sb.Append(";BYDAY=").Append(isLast ? "-1" : (((first.Day - 1) / 7) + 1).ToString(CultureInfo.InvariantCulture)).Append(DayCode(first.DayOfWeek));
+        }
+
+        if (a.Count is { } count)
+        {
+            sb.Append(";COUNT=").Append(count.ToString(CultureInfo.InvariantCulture));
+        }
+        else if (a.Until is { } until)
+        {
+            // UNTIL is inclusive and in UTC when DTSTART has a TZID: the end of that local day.
+            sb.Append(";UNTIL=").Append(Recurrence.ToUtc(until.ToDateTime(new TimeOnly(23, 59, 59)), zone).UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
+        }
+
+        return sb.ToString();
+    }
+
+    private static string DayCode(DayOfWeek day) => day switch
+    {
+        DayOfWeek.Monday => "MO",
+        DayOfWeek.Tuesday => "TU",
+        DayOfWeek.Wednesday => "WE",
+        DayOfWeek.Thursday => "TH",
+        DayOfWeek.Friday => "FR",
+        DayOfWeek.Saturday => "SA",
+        _ => "SU",
+    };
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> TimeZoneBlocks = new(StringComparer.Ordinal);
+
+    /// <summary>The VTIMEZONE from Ical.Net (NodaTime's rules), made once per zone.</summary>
+    private static string TimeZoneBlock(string tzid) => TimeZoneBlocks.GetOrAdd(tzid, id =>
+    {
+        var text = Serialize(NewCalendar(id, "PUBLISH"));
+        var from = text.IndexOf("BEGIN:VTIMEZONE", StringComparison.Ordinal);
+        var to = text.IndexOf("END:VTIMEZONE", StringComparison.Ordinal) + "END:VTIMEZONE".Length;
+        return text[from..to].ReplaceLineEndings("\r\n") + "\r\n";
+    });
 
     /// <summary>
     /// One date as its own event: the "Legg i kalender" download (PUBLISH) and the invitation in a

@@ -110,6 +110,25 @@ public sealed class SmtpDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task Cancelling_the_activity_tells_everyone_and_withdraws_the_invitations()
+    {
+        var (id, date) = await CourseAsync(capacity: 1);
+        await SignUpAsync(id, date, "Har plass", "plass@eksempel.no");
+        await SignUpAsync(id, date, "Venter", "venter@eksempel.no");
+        await _smtp.WaitForAsync("venter@eksempel.no");
+
+        var coordinator = await _app.SignInAsync("koordinator@frivillig.test");
+        var orgId = await _app.OrganisationIdAsync("rode-kors-tromso");
+        var manage = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
+        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}?handler=CancelActivity", [], formPage: manage));
+
+        var confirmed = await _smtp.WaitForAsync("plass@eksempel.no", m => (m.Subject ?? "").StartsWith("Avlyst", StringComparison.Ordinal));
+        Assert.Contains("METHOD:CANCEL", CalendarPart(confirmed).Text);
+        var waiting = await _smtp.WaitForAsync("venter@eksempel.no", m => (m.Subject ?? "").StartsWith("Avlyst", StringComparison.Ordinal));
+        Assert.DoesNotContain(waiting.BodyParts.OfType<TextPart>(), p => p.ContentType.MimeType == "text/calendar"); // had no invitation
+    }
+
+    [Fact]
     public async Task Nothing_is_lost_and_nothing_is_sent_twice_when_the_smtp_server_is_down_for_a_while()
     {
         await CourseAsync();
