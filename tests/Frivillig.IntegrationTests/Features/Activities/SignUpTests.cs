@@ -9,32 +9,8 @@ namespace Frivillig.IntegrationTests.Features.Activities;
 
 public sealed class SignUpTests(FrivilligApp app) : IClassFixture<FrivilligApp>
 {
-    /// <summary>A fresh single-date activity with sign-up in Tromsø, a week from now.</summary>
-    private Task<(int Id, long Date)> ActivityWithPlacesAsync(int capacity) => app.DbAsync(async db =>
-    {
-        var tromso = await db.Municipalities.SingleAsync(m => m.Slug == "tromso");
-        var zone = ActivityCalendar.Zone(tromso);
-        var start = Recurrence.ToUtc(DateTime.Today.AddDays(7).AddHours(18), zone);
-        var activity = new Activity
-        {
-            MunicipalityId = tromso.Id,
-            OrganisationId = await db.Organisations.Where(o => o.Slug == "rode-kors-tromso").Select(o => o.Id).SingleAsync(),
-            DistrictId = await db.Districts.Where(d => d.MunicipalityId == tromso.Id && d.Slug == "kroken").Select(d => d.Id).SingleAsync(),
-            Title = $"Kurs med {capacity} plasser",
-            CategorySlug = "laering",
-            Place = "Biblioteket",
-            StartsAt = start,
-            EndsAt = start.AddHours(2),
-            IsDropIn = false,
-            Capacity = capacity,
-            RusfriDeclared = true,
-            Status = ActivityStatus.Published,
-        };
-        activity.SeriesEndsAt = activity.EndsAt;
-        db.Activities.Add(activity);
-        await db.SaveChangesAsync();
-        return (activity.Id, start.UtcTicks);
-    });
+    private Task<(int Id, long Date)> ActivityWithPlacesAsync(int capacity) =>
+        new ActivityBuilder($"Kurs med {capacity} plasser", capacity).SaveAsync(app);
 
     private static Dictionary<string, string> Form(long date, string name, string? email = null, string? phone = null) => new()
     {
@@ -152,24 +128,7 @@ public sealed class SignUpTests(FrivilligApp app) : IClassFixture<FrivilligApp>
     [Fact]
     public async Task A_series_sign_up_takes_a_place_on_every_date()
     {
-        var (id, _) = await app.DbAsync(async db =>
-        {
-            var tromso = await db.Municipalities.SingleAsync(m => m.Slug == "tromso");
-            var zone = ActivityCalendar.Zone(tromso);
-            var start = Recurrence.ToUtc(DateTime.Today.AddDays(3).AddHours(17), zone);
-            var activity = new Activity
-            {
-                MunicipalityId = tromso.Id,
-                OrganisationId = await db.Organisations.Where(o => o.Slug == "rode-kors-tromso").Select(o => o.Id).SingleAsync(),
-                DistrictId = await db.Districts.Where(d => d.MunicipalityId == tromso.Id && d.Slug == "kroken").Select(d => d.Id).SingleAsync(),
-                Title = "Kurs i fire deler", CategorySlug = "laering", Place = "Biblioteket", StartsAt = start, EndsAt = start.AddHours(1),
-                Frequency = RecurrenceFrequency.Weekly, Count = 4, IsDropIn = false, Capacity = 1, RusfriDeclared = true, Status = ActivityStatus.Published,
-            };
-            activity.SeriesEndsAt = Recurrence.SeriesEnd(activity, zone);
-            db.Activities.Add(activity);
-            await db.SaveChangesAsync();
-            return (activity.Id, start.UtcTicks);
-        });
+        var (id, _) = await new ActivityBuilder("Kurs i fire deler", Capacity: 1, DaysAhead: 3, Hour: 17, Frequency: RecurrenceFrequency.Weekly, Count: 4).SaveAsync(app);
         var series = Form(0, "Hele Serien", "serie@eksempel.no");
         series["Input.Date"] = "serie";
         await WebSession.AssertRedirectAsync(await app.NewSession().PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", series));

@@ -22,23 +22,8 @@ public sealed class SmtpDeliveryTests : IDisposable
             .With("Frivillig:Smtp:RetryBaseSeconds", "0.2");
     }
 
-    private Task<(int Id, long Date)> CourseAsync(int capacity = 5) => _app.DbAsync(async db =>
-    {
-        var tromso = await db.Municipalities.SingleAsync(m => m.Slug == "tromso");
-        var zone = ActivityCalendar.Zone(tromso);
-        var start = Recurrence.ToUtc(DateTime.Today.AddDays(10).AddHours(18), zone);
-        var activity = new Activity
-        {
-            MunicipalityId = tromso.Id,
-            OrganisationId = await db.Organisations.Where(o => o.Slug == "rode-kors-tromso").Select(o => o.Id).SingleAsync(),
-            DistrictId = await db.Districts.Where(d => d.MunicipalityId == tromso.Id && d.Slug == "kroken").Select(d => d.Id).SingleAsync(),
-            Title = "Kurs; med, tegn \\ og æøå", CategorySlug = "laering", Place = "Biblioteket", StartsAt = start, EndsAt = start.AddHours(2),
-            SeriesEndsAt = start.AddHours(2), IsDropIn = false, Capacity = capacity, RusfriDeclared = true, Status = ActivityStatus.Published, Sequence = 1,
-        };
-        db.Activities.Add(activity);
-        await db.SaveChangesAsync();
-        return (activity.Id, start.UtcTicks);
-    });
+    private Task<(int Id, long Date)> CourseAsync(int capacity = 5) =>
+        new ActivityBuilder("Kurs; med, tegn \\ og æøå", capacity, DaysAhead: 10).SaveAsync(_app);
 
     private async Task<string> SignUpAsync(int id, long date, string name, string email)
     {

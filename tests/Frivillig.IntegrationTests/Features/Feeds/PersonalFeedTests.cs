@@ -20,23 +20,7 @@ public sealed partial class PersonalFeedTests(FrivilligApp app) : IClassFixture<
     [Fact]
     public async Task A_person_subscribes_to_their_own_sign_ups_and_a_new_address_revokes_the_old()
     {
-        var (id, date) = await app.DbAsync(async db =>
-        {
-            var tromso = await db.Municipalities.SingleAsync(m => m.Slug == "tromso");
-            var zone = ActivityCalendar.Zone(tromso);
-            var start = Recurrence.ToUtc(DateTime.Today.AddDays(5).AddHours(12), zone);
-            var activity = new Activity
-            {
-                MunicipalityId = tromso.Id,
-                OrganisationId = await db.Organisations.Where(o => o.Slug == "rode-kors-tromso").Select(o => o.Id).SingleAsync(),
-                DistrictId = await db.Districts.Where(d => d.MunicipalityId == tromso.Id && d.Slug == "kroken").Select(d => d.Id).SingleAsync(),
-                Title = "Mitt kurs", CategorySlug = "laering", Place = "Biblioteket", StartsAt = start, EndsAt = start.AddHours(1), SeriesEndsAt = start.AddHours(1),
-                IsDropIn = false, Capacity = 10, RusfriDeclared = true, Status = ActivityStatus.Published, Sequence = 1,
-            };
-            db.Activities.Add(activity);
-            await db.SaveChangesAsync();
-            return (activity.Id, start.UtcTicks);
-        });
+        var (id, date) = await new ActivityBuilder("Mitt kurs", Capacity: 10, DaysAhead: 5, Hour: 12).SaveAsync(app);
         foreach (var (name, email) in new[] { ("Frida", "frivillig@frivillig.test"), ("Noen andre", "andre@eksempel.no") })
         {
             await WebSession.AssertRedirectAsync(await app.NewSession().PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", new()
