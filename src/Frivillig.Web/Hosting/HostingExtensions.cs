@@ -40,7 +40,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton<MunicipalityDirectory>();
         builder.Services.AddDbContext<FrivilligDbContext>((sp, db) =>
         {
-            db.AddInterceptors(sp.GetRequiredService<CalendarEvictionInterceptor>());
+            db.AddInterceptors(sp.GetRequiredService<Realtime.AfterCommitPublisher>());
             switch (options.Database)
             {
                 case DatabaseProvider.Sqlite:
@@ -53,6 +53,14 @@ public static class HostingExtensions
             db.UseOpenIddict();
         });
         builder.Services.AddCalendarCache();
+        builder.Services.AddSingleton<Realtime.ChangeJournal>();
+        builder.Services.AddSingleton<Realtime.AfterCommitPublisher>();
+        var signalR = builder.Services.AddSignalR();
+        // With Redis configured, hub messages reach clients connected to any instance.
+        if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("frivillig"));
+        }
         builder.Services.AddHealthChecks().AddDbContextCheck<FrivilligDbContext>("database", tags: ["ready"]);
         return builder;
     }
@@ -203,6 +211,7 @@ public static class HostingExtensions
     public static WebApplication MapFrivilligEndpoints(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapHub<Realtime.CalendarHub>(Realtime.CalendarHub.Path);
         app.MapOpenApi();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });

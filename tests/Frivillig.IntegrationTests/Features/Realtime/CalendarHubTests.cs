@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Frivillig.IntegrationTests.Features.Activities;
+using Frivillig.IntegrationTests.Infrastructure;
+using Frivillig.Web.Realtime;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Frivillig.IntegrationTests.Features.Realtime;
+
+/// <summary>The hub through Microsoft's .NET SignalR client, over the test server.</summary>
+public sealed class CalendarHubTests(FrivilligApp app) : IClassFixture<FrivilligApp>
+{
+    private async Task<(HubConnection Connection, ConcurrentQueue<ActivityChange> Changes, ConcurrentQueue<PlacesChange> Places)> ConnectAsync()
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.Server.BaseAddress, CalendarHub.Path), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+            })
+            .Build();
+        var changes = new ConcurrentQueue<ActivityChange>();
+        var places = new ConcurrentQueue<PlacesChange>();
+        connection.On<ActivityChange>(nameof(ICalendarClient.ActivityChanged), changes.Enqueue);
+        connection.On<PlacesChange>(nameof(ICalendarClient.PlacesChanged), places.Enqueue);
+        await connection.StartAsync();
+        return (connection, changes, places);
+    }
+
+    private static async Task<T> WaitForAsync<T>(ConcurrentQueue<T> queue, Func<T, bool> match, int seconds = 10)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            var found = queue.FirstOrDefault(match);
+            if (found is not null)
+            {
+                return found;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"No matching message within {seconds} s; got {queue.Count}.");
+    }
+
+    private async Task<int> PublishAsync(string title, string district = "tromsoya")
+    {
+        var session = await app.SignInAsync("koordinator@frivillig.test");
+        var orgId = await app.OrganisationIdAsync("rode-kors-tromso");
+        var path = $"/tromso/organisasjoner/{orgId}/aktiviteter/ny";
+        var saved = await WebSession.AssertRedirectAsync(await session.PostFormAsync($"{path}?handler=Save",
+            await new ActivityForm { Title = title, District = district, Date = "2027-02-04" }.FieldsAsync(app), formPage: path));
+        return int.Parse(saved.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task Followers_of_the_municipality_and_district_hear_of_a_new_activity_but_not_other_districts()
+    {
+        var (municipality, m, _) = await ConnectAsync();
+        var (district, d, _) = await ConnectAsync();
+        var (other, o, _) = await ConnectAsync();
+        await municipality.InvokeAsync<long>("Follow", "tromso", null);
+        await district.InvokeAsync<long>("Follow", "tromso/districts/tromsoya", null);
+        await other.InvokeAsync<long>("Follow", "tromso/districts/kroken", null);
+
+        var id = await PublishAsync("Live på Tromsøya");
+        var change = await WaitForAsync(m, c => c.ActivityId == id);
+        Assert.Equal("published", change.Kind);
+        Assert.Equal("Live på Tromsøya", change.Title);
+        Assert.Equal("tromso", change.Municipality);
+        Assert.True(change.Sequence >= 1);
+        await WaitForAsync(d, c => c.ActivityId == id);
+        await Task.Delay(500);
+        Assert.DoesNotContain(o, c => c.ActivityId == id);
+
+        await municipality.DisposeAsync();
+        await district.DisposeAsync();
+        await other.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_cancelled_date_and_a_sign_up_reach_the_activity_followers()
+    {
+        var (id, date) = await new ActivityBuilder("Live kurs", Capacity: 3).SaveAsync(app);
+        var (connection, changes, places) = await ConnectAsync();
+        await connection.InvokeAsync<long>("Follow", $"tromso/activities/{id}", null);
+
+        await WebSession.AssertRedirectAsync(await app.NewSession().PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", new()
+        {
+            ["Input.Date"] = date.ToString(CultureInfo.InvariantCulture), ["Input.Name"] = "Live", ["Input.Email"] = "live@eksempel.no", ["Input.Phone"] = string.Empty,
+        }));
+        var placesChange = await WaitForAsync(places, p => p.ActivityId == id);
+        Assert.Equal(2, placesChange.PlacesLeft);
+
+        var coordinator = await app.SignInAsync("koordinator@frivillig.test");
+        var orgId = await app.OrganisationIdAsync("rode-kors-tromso");
+        var manage = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
+        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}?handler=CancelActivity", [], formPage: manage));
+        var cancelled = await WaitForAsync(changes, c => c.ActivityId == id && c.Kind == "cancelled");
+        Assert.Equal("Live kurs", cancelled.Title);
+        Assert.DoesNotContain(changes, c => c.ActivityId == id && c.Kind == "published");
+        await connection.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_reconnecting_client_catches_up_from_the_revision_it_last_saw()
+    {
+        var (first, _, _) = await ConnectAsync();
+        var revision = await first.InvokeAsync<long>("Follow", "tromso", null);
+        await first.DisposeAsync();
+
+        var id = await PublishAsync("Mens du var borte");
+        await Task.Delay(300);
+
+        var (again, changes, _) = await ConnectAsync();
+        await again.InvokeAsync<long>("Follow", "tromso", revision);
+        var missed = await WaitForAsync(changes, c => c.ActivityId == id);
+        Assert.Equal("published", missed.Kind);
+        await again.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Drafts_are_not_announced()
+    {
+        var (connection, changes, _) = await ConnectAsync();
+        await connection.InvokeAsync<long>("Follow", "tromso", null);
+        var session = await app.SignInAsync("koordinator@frivillig.test");
+        var orgId = await app.OrganisationIdAsync("rode-kors-tromso");
+        var path = $"/tromso/organisasjoner/{orgId}/aktiviteter/ny";
+        await WebSession.AssertRedirectAsync(await session.PostFormAsync($"{path}?handler=Save",
+            await new ActivityForm { Title = "Hemmelig live-utkast", Intent = "draft", Rusfri = false }.FieldsAsync(app), formPage: path));
+        await Task.Delay(700);
+        Assert.DoesNotContain(changes, c => c.Title == "Hemmelig live-utkast");
+        await connection.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("atlantis")]
+    [InlineData("tromso/districts/harestua")]
+    [InlineData("tromso/organisations/kvaloysletta-velforening")]
+    [InlineData("tromso/activities/abc")]
+    [InlineData("tromso/activities/999999")]
+    [InlineData("tromso/members/1")]
+    [InlineData("<script>")]
+    [InlineData("")]
+    public async Task Unknown_or_malformed_scopes_are_refused_with_a_clear_error(string scope)
+    {
+        var (connection, _, _) = await ConnectAsync();
+        var error = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<long>("Follow", scope, null));
+        Assert.False(string.IsNullOrWhiteSpace(error.Message));
+        Assert.Contains("scope", error.Message, StringComparison.OrdinalIgnoreCase);
+        await connection.DisposeAsync();
+    }
+}
