@@ -51,7 +51,7 @@ public class FrivilligApp : WebApplicationFactory<Program>
     }
 
     public WebSession NewSession() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientOptions.BaseAddress }));
 
     public async Task<WebSession> SignInAsync(string email, string password = DemoPassword)
     {
