@@ -58,6 +58,11 @@ public sealed class SmtpDeliveryTests : IDisposable
         Assert.Contains("ATTENDEE;", request.Text);
         Assert.Contains("Kurs\\; med\\, tegn \\\\ og æøå", request.Text); // escaped per RFC 5545
 
+        // A valid calendar to an independent parser: one event, at the date signed up for.
+        var local = TimeZoneInfo.ConvertTime(new DateTimeOffset(date, TimeSpan.Zero), TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo"));
+        var parsed = Assert.Single(IcalParsers.Python(request.Text, local.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), local.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        Assert.Equal(local.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture), parsed.Start);
+
         var session = _app.NewSession();
         await WebSession.AssertRedirectAsync(await session.PostFormAsync($"{receipt}?handler=Cancel", [], formPage: receipt));
         var cancellation = await _smtp.WaitForAsync("ingrid@eksempel.no", m => (m.Subject ?? "").Contains("Avmeldt", StringComparison.Ordinal));

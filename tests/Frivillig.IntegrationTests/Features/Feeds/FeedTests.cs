@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -40,42 +39,9 @@ public sealed class FeedTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         return await response.Content.ReadAsStringAsync();
     }
 
-    private static List<(string Uid, string Start)> ExpandWithPythonIcalendar(string feed, string from, string to) =>
-        Expand("/usr/bin/python3", Path.Combine(AppContext.BaseDirectory, "Features", "Feeds", "expand_ics.py"), feed, from, to);
+    private static List<(string Uid, string Start)> ExpandWithPythonIcalendar(string feed, string from, string to) => IcalParsers.Python(feed, from, to);
 
-    /// <summary>Mozilla's ical.js in Node, from tests/js (installed by tests/run.sh).</summary>
-    private static List<(string Uid, string Start)> ExpandWithIcalJs(string feed, string from, string to) =>
-        Expand("node", Path.Combine(RepositoryRoot(), "tests", "js", "expand-ics.mjs"), feed, from, to);
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Frivillig.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Frivillig.sln not found.");
-    }
-
-    private static List<(string Uid, string Start)> Expand(string program, string script, string feed, string from, string to)
-    {
-        var file = Path.GetTempFileName();
-        File.WriteAllText(file, feed);
-        var psi = new ProcessStartInfo(program, [script, file, from, to])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(psi)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        File.Delete(file);
-        Assert.True(process.ExitCode == 0, error);
-        return [.. JsonDocument.Parse(output).RootElement.EnumerateArray()
-            .Select(o => (o.GetProperty("uid").GetString()!, DateTimeOffset.Parse(o.GetProperty("start").GetString()!, System.Globalization.CultureInfo.InvariantCulture).ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture)))];
-    }
+    private static List<(string Uid, string Start)> ExpandWithIcalJs(string feed, string from, string to) => IcalParsers.IcalJs(feed, from, to);
 
     [Fact]
     public async Task Python_icalendar_expands_the_feed_to_the_same_dates_as_the_api_across_the_spring_change()

@@ -24,7 +24,7 @@ public sealed class JavaScriptClientTests : IDisposable
 
     private Process Follow(string scope, int seconds = 20)
     {
-        var script = Path.Combine(RepositoryRoot(), "tests", "js", "follow-hub.mjs");
+        var script = Path.Combine(IcalParsers.RepositoryRoot(), "tests", "js", "follow-hub.mjs");
         return Process.Start(new ProcessStartInfo("node", [script, _baseUrl, scope, seconds.ToString(CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,
@@ -70,17 +70,6 @@ public sealed class JavaScriptClientTests : IDisposable
         using var node = Follow("tromso/../../etc<script>");
         var answer = await NextLineAsync(node);
         Assert.Contains("scope", answer.GetProperty("error").GetString(), StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Frivillig.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Frivillig.sln not found.");
     }
 
     public void Dispose() => _app.Dispose();
