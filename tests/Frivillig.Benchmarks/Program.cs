@@ -9,4 +9,10 @@ if (args is ["seed", var path, var municipality, ..])
     return;
 }
 
+if (args is ["hubload", var baseUrl, var clients, var rounds, ..])
+{
+    await HubLoad.RunAsync(baseUrl, int.Parse(clients, System.Globalization.CultureInfo.InvariantCulture), int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(LoadData).Assembly).Run(args);

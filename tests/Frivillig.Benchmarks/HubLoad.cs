@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Frivillig.Benchmarks;
+
+/// <summary>
+/// N SignalR clients follow one municipality; an organiser cancels dates of a demo activity through
+/// the web form; each client's delay from the request to the message is recorded. Loopback only.
+/// </summary>
+public static partial class HubLoad
+{
+    public static async Task RunAsync(string baseUrl, int clients, int rounds)
+    {
+        var received = new ConcurrentBag<(int Round, long At)>();
+        var connections = new List<HubConnection>();
+        var started = Stopwatch.StartNew();
+        for (var batch = 0; batch < clients; batch += 100)
+        {
+            var tasks = Enumerable.Range(batch, Math.Min(100, clients - batch)).Select(async _ =>
+            {
+                var c = new HubConnectionBuilder().WithUrl(baseUrl + "/hubs/calendar").Build();
+                c.On<JsonElement>("ActivityChanged", change => received.Add((change.GetProperty("revision").GetInt32(), Stopwatch.GetTimestamp())));
+                await c.StartAsync();
+                await c.InvokeAsync<long>("Follow", "tromso", null);
+                lock (connections)
+                {
+                    connections.Add(c);
+                }
+            });
+            await Task.WhenAll(tasks);
+        }
+
+        Console.WriteLine($"{connections.Count} clients following in {started.Elapsed.TotalSeconds:0.0} s");
+
+        var cookies = new CookieContainer();
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
+        await PostFormAsync(http, "/konto/logg-inn", "/konto/logg-inn", new() { ["Input.Email"] = "koordinator@frivillig.test", ["Input.Password"] = "Frivillig-demo-2026" });
+        var occurrences = JsonDocument.Parse(await http.GetStringAsync("/api/v1/tromso/activities?q=Kaffetreff&from=" + DateTime.Today.AddDays(1).ToString("yyyy-MM-dd") + "&to=" + DateTime.Today.AddDays(200).ToString("yyyy-MM-dd"))).RootElement;
+        var activityId = occurrences[0].GetProperty("activityId").GetInt32();
+        var page = await http.GetStringAsync("/tromso/organisasjoner");
+        var orgId = OrganisationLink().Match(await http.GetStringAsync($"/tromso/aktiviteter/{activityId}")).Groups[1].Value;
+        var manage = $"/tromso/organisasjoner/{orgId}/aktiviteter/{activityId}";
+        _ = page;
+
+        var latencies = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            var ticks = occurrences[round].GetProperty("originalStart").GetDateTimeOffset().UtcTicks;
+            received.Clear();
+            var before = Stopwatch.GetTimestamp();
+            await PostFormAsync(http, manage + "?handler=CancelDate", manage, new() { ["date"] = ticks.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (received.Count < connections.Count && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+
+            var delays = received.Select(r => Stopwatch.GetElapsedTime(before, r.At).TotalMilliseconds).Order().ToList();
+            latencies.AddRange(delays);
+            Console.WriteLine($"round {round + 1}: {delays.Count}/{connections.Count} clients got it; p50 {Percentile(delays, 50):0} ms, p99 {Percentile(delays, 99):0} ms, max {delays.LastOrDefault():0} ms");
+            await Task.Delay(500);
+        }
+
+        latencies.Sort();
+        Console.WriteLine($"all rounds: {latencies.Count} messages, p50 {Percentile(latencies, 50):0} ms, p99 {Percentile(latencies, 99):0} ms, max {latencies.LastOrDefault():0} ms");
+        await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+    }
+
+    private static double Percentile(List<double> sorted, int p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
+
+    private static async Task PostFormAsync(HttpClient http, string url, string formPage, Dictionary<string, string> fields)
+    {
+        var html = await http.GetStringAsync(formPage);
+        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(html).Groups[1].Value);
+        using var response = await http.PostAsync(url, new FormUrlEncodedContent(fields));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"POST {url} answered {(int)response.StatusCode}");
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    [GeneratedRegex("href=\"/tromso/organisasjoner/(\\d+)/aktiviteter/\\d+\"")]
+    private static partial Regex OrganisationLink();
+}
