@@ -202,6 +202,16 @@ public sealed class AfterCommitPublisher(IOutputCacheStore cache, IHubContext<Ca
             string[] groups = [CalendarHub.Group(municipality.Slug, "activities", note.ActivityId.ToString(System.Globalization.CultureInfo.InvariantCulture))];
             journal.Add(revision, groups, change);
             await hub.Clients.Groups(groups).PlacesChanged(change);
+
+            var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == activity.OrganisationId).Select(o => o.Slug).SingleAsync(cancellationToken);
+            var counts = await db.SignUps.Where(s => s.ActivityId == activity.Id && s.Status != SignUpStatus.Cancelled)
+                .GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            var membersRevision = journal.Next();
+            var members = new SignUpsChange(membersRevision, municipality.Slug, organisation, activity.Id, activity.Title,
+                counts.Where(c => c.Key == SignUpStatus.Confirmed).Sum(c => c.Count), counts.Where(c => c.Key == SignUpStatus.Waitlisted).Sum(c => c.Count));
+            string[] memberGroups = [CalendarHub.Group(municipality.Slug, "members", organisation)];
+            journal.Add(membersRevision, memberGroups, members);
+            await hub.Clients.Groups(memberGroups).SignUpsChanged(members);
         }
     }
 }

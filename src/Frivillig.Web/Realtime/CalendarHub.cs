@@ -13,11 +13,16 @@ public sealed record ActivityChange(long Revision, string Municipality, int Acti
 
 public sealed record PlacesChange(long Revision, string Municipality, int ActivityId, DateTimeOffset? Date, int? PlacesLeft);
 
+/// <summary>For an organisation's own members: counts only, so nothing personal travels even there.</summary>
+public sealed record SignUpsChange(long Revision, string Municipality, string Organisation, int ActivityId, string Title, int Confirmed, int Waitlisted);
+
 public interface ICalendarClient
 {
     Task ActivityChanged(ActivityChange change);
 
     Task PlacesChanged(PlacesChange change);
+
+    Task SignUpsChanged(SignUpsChange change);
 }
 
 /// <summary>
@@ -41,6 +46,7 @@ public sealed class CalendarHub(FrivilligDbContext db, MunicipalityDirectory dir
                 {
                     ActivityChange a => Clients.Caller.ActivityChanged(a),
                     PlacesChange p => Clients.Caller.PlacesChanged(p),
+                    SignUpsChange u => Clients.Caller.SignUpsChanged(u),
                     _ => Task.CompletedTask,
                 });
             }
@@ -71,12 +77,25 @@ public sealed class CalendarHub(FrivilligDbContext db, MunicipalityDirectory dir
             [_] => true,
             [_, "districts", var slug] => await db.Districts.AnyAsync(d => d.Slug == slug),
             [_, "organisations", var slug] => await db.Organisations.AnyAsync(o => o.Slug == slug && o.Status == ApprovalStatus.Approved),
+            [_, "members", var slug] => await IsMemberAsync(slug),
             [_, "activities", var id] => int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
                 && await db.Activities.AnyAsync(a => a.Id == n && a.Status != ActivityStatus.Draft),
             _ => throw new HubException("Ugyldig scope: bruk {kommune}, {kommune}/districts/{bydel}, {kommune}/organisations/{organisasjon} eller {kommune}/activities/{id}."),
         };
         return known ? Group(municipality.Slug, parts.Length == 1 ? null : parts[1], parts.Length == 1 ? null : parts[2])
             : throw new HubException($"Scope «{Clip(scope)}» finnes ikke.");
+    }
+
+    /// <summary>Members' groups need a signed-in member of that organisation; anyone else is refused.</summary>
+    private async Task<bool> IsMemberAsync(string organisationSlug)
+    {
+        var userId = Context.User?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        if (userId is null || !await db.Memberships.AnyAsync(m => m.UserId == userId && m.Organisation!.Slug == organisationSlug))
+        {
+            throw new HubException("Bare medlemmer av organisasjonen kan følge dette scope.");
+        }
+
+        return true;
     }
 
     public static string Group(string municipality, string? kind = null, string? key = null) =>

@@ -12,6 +12,29 @@ namespace Frivillig.IntegrationTests.Features.Realtime;
 /// <summary>The hub through Microsoft's .NET SignalR client, over the test server.</summary>
 public sealed class CalendarHubTests(FrivilligApp app) : IClassFixture<FrivilligApp>
 {
+    /// <summary>A signed-in connection: the sign-in cookie from the web form travels with the hub's requests.</summary>
+    private async Task<(HubConnection Connection, ConcurrentQueue<SignUpsChange> SignUps)> ConnectAsAsync(string email)
+    {
+        var cookies = new System.Net.CookieContainer();
+        using var client = app.CreateDefaultClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
+        var session = new WebSession(client);
+        var login = await session.PostFormAsync("/konto/logg-inn", new() { ["Input.Email"] = email, ["Input.Password"] = FrivilligApp.DemoPassword });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, login.StatusCode);
+        var cookieHeader = cookies.GetCookieHeader(app.Server.BaseAddress);
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.Server.BaseAddress, CalendarHub.Path), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+                o.Headers["Cookie"] = cookieHeader;
+            })
+            .Build();
+        var signUps = new ConcurrentQueue<SignUpsChange>();
+        connection.On<SignUpsChange>(nameof(ICalendarClient.SignUpsChanged), signUps.Enqueue);
+        await connection.StartAsync();
+        return (connection, signUps);
+    }
+
     private async Task<(HubConnection Connection, ConcurrentQueue<ActivityChange> Changes, ConcurrentQueue<PlacesChange> Places)> ConnectAsync()
     {
         var connection = new HubConnectionBuilder()
@@ -135,6 +158,35 @@ public sealed class CalendarHubTests(FrivilligApp app) : IClassFixture<Frivillig
         await Task.Delay(700);
         Assert.DoesNotContain(changes, c => c.Title == "Hemmelig live-utkast");
         await connection.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Members_hear_of_new_sign_ups_and_outsiders_cannot_join_the_members_group()
+    {
+        // Anonymous, and a signed-in member of another organisation: both refused.
+        var (anonymous, _, _) = await ConnectAsync();
+        var refused = await Assert.ThrowsAsync<HubException>(() => anonymous.InvokeAsync<long>("Follow", "tromso/members/rode-kors-tromso", null));
+        Assert.Contains("medlemmer", refused.Message, StringComparison.Ordinal);
+        var (outsider, _) = await ConnectAsAsync("medlem@frivillig.test"); // Kirkens Bymisjon only
+        await Assert.ThrowsAsync<HubException>(() => outsider.InvokeAsync<long>("Follow", "tromso/members/rode-kors-tromso", null));
+
+        var (member, signUps) = await ConnectAsAsync("koordinator@frivillig.test");
+        await member.InvokeAsync<long>("Follow", "tromso/members/rode-kors-tromso", null);
+        var (id, date) = await new ActivityBuilder("Medlemskurs", Capacity: 1).SaveAsync(app);
+        foreach (var name in new[] { "Første", "Andre" })
+        {
+            await WebSession.AssertRedirectAsync(await app.NewSession().PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", new()
+            {
+                ["Input.Date"] = date.ToString(CultureInfo.InvariantCulture), ["Input.Name"] = name, ["Input.Email"] = string.Empty, ["Input.Phone"] = "91234567",
+            }));
+        }
+
+        var latest = await WaitForAsync(signUps, s => s.ActivityId == id && s.Waitlisted == 1);
+        Assert.Equal(1, latest.Confirmed);
+        Assert.Equal("Medlemskurs", latest.Title);
+        await anonymous.DisposeAsync();
+        await outsider.DisposeAsync();
+        await member.DisposeAsync();
     }
 
     [Theory]
