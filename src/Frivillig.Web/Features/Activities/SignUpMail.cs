@@ -2,6 +2,7 @@ using System.Globalization;
 using Frivillig.Web.Email;
 using Frivillig.Web.Features.Feeds;
 using Frivillig.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
 
 namespace Frivillig.Web.Features.Activities;
 
@@ -78,10 +79,9 @@ internal static class SignUpMail
         Func<SignUp, bool> affected, DateTimeOffset now, string? note, CancellationToken ct)
     {
         var municipality = db.Tenant.Required;
-        var names = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
-            db.Activities.Where(a => a.Id == activity.Id).Select(a => new { Organisation = a.Organisation!.Name, District = a.District!.Name }), ct);
-        var signUps = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            db.SignUps.Where(s => s.ActivityId == activity.Id && s.Status != SignUpStatus.Cancelled && s.Email != null), ct);
+        var names = await db.Activities.Where(a => a.Id == activity.Id)
+            .Select(a => new { Organisation = a.Organisation!.Name, District = a.District!.Name }).SingleAsync(ct);
+        var signUps = await db.SignUps.Where(s => s.ActivityId == activity.Id && s.Status != SignUpStatus.Cancelled && s.Email != null).ToListAsync(ct);
         foreach (var signUp in signUps.Where(s => (s.OccurrenceStart is null || s.OccurrenceStart >= now) && affected(s)))
         {
             Send(outbox, catalog, municipality, signUp, activity, names.Organisation, names.District, links, template,
