@@ -1,3 +1,4 @@
+using Frivillig.Web.Auth;
 using Frivillig.Web.Content;
 using Frivillig.Web.Features.Activities;
 using Frivillig.Web.Features.Feeds;
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddFrivilligOptions();
 builder.AddData();
 builder.AddAccounts();
+builder.AddOpenIdConnectProvider();
 builder.AddEmail();
 builder.AddWeb();
 
@@ -23,6 +25,7 @@ app.MapMunicipalitiesApi();
 app.MapOrganisationsApi();
 app.MapActivitiesApi();
 app.MapFeeds();
+app.MapOpenIdConnect();
 
 app.Run();
 

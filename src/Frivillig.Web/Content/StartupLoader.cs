@@ -47,6 +47,7 @@ public static class StartupLoader
             await SeedDemoAsync(db, content, services.GetRequiredService<UserManager<AppUser>>(), time);
         }
 
+        await Auth.OpenIdConnect.RegisterClientsAsync(services, options.PublicBaseUrl);
         services.GetRequiredService<MunicipalityDirectory>().Invalidate();
     }
 

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Frivillig.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Frivillig.IntegrationTests.Features.Accounts;
+
+public sealed class OpenIdConnectTests(FrivilligApp app) : IClassFixture<FrivilligApp>
+{
+    private const string RedirectUri = "http://frivillig.test/signin-oidc";
+
+    [Fact]
+    public async Task Discovery_document_names_the_endpoints_and_pkce()
+    {
+        var doc = await app.NewSession().Client.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
+        Assert.EndsWith("/connect/authorize", doc.GetProperty("authorization_endpoint").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("/connect/token", doc.GetProperty("token_endpoint").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("/connect/userinfo", doc.GetProperty("userinfo_endpoint").GetString(), StringComparison.Ordinal);
+        Assert.Contains("S256", doc.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Authorization_code_with_pkce_signs_in_through_the_ordinary_form()
+    {
+        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+        var authorize = QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
+        {
+            ["client_id"] = "frivillig-app", ["response_type"] = "code", ["redirect_uri"] = RedirectUri, ["scope"] = "openid email profile",
+            ["code_challenge"] = challenge, ["code_challenge_method"] = "S256", ["state"] = "xyz",
+        });
+
+        // Not signed in: sent to the sign-in form.
+        using (var anonymous = await app.NewSession().Client.GetAsync(authorize))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+            Assert.StartsWith("/konto/logg-inn", anonymous.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+
+        var session = await app.SignInAsync("frivillig@frivillig.test");
+        using var coded = await session.Client.GetAsync(authorize);
+        Assert.Equal(HttpStatusCode.Redirect, coded.StatusCode);
+        var callback = coded.Headers.Location!;
+        Assert.StartsWith(RedirectUri, callback.ToString(), StringComparison.Ordinal);
+        var query = QueryHelpers.ParseQuery(callback.Query);
+        Assert.Equal("xyz", query["state"].ToString());
+
+        using var token = await app.NewSession().Client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code", ["code"] = query["code"].ToString(), ["redirect_uri"] = RedirectUri,
+            ["client_id"] = "frivillig-app", ["code_verifier"] = verifier,
+        }));
+        var tokens = await token.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(token.IsSuccessStatusCode, tokens.ToString());
+        Assert.False(string.IsNullOrEmpty(tokens.GetProperty("id_token").GetString()));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/connect/userinfo");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("access_token").GetString());
+        using var userinfo = await app.NewSession().Client.SendAsync(request);
+        var claims = await userinfo.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("frivillig@frivillig.test", claims.GetProperty("email").GetString());
+        Assert.Equal("Frida Frivillig", claims.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task A_wrong_code_verifier_gets_no_token()
+    {
+        var session = await app.SignInAsync("frivillig@frivillig.test");
+        var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes("rett-verifier-som-er-lang-nok-0123456789abcdef")));
+        using var coded = await session.Client.GetAsync(QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
+        {
+            ["client_id"] = "frivillig-app", ["response_type"] = "code", ["redirect_uri"] = RedirectUri, ["scope"] = "openid",
+            ["code_challenge"] = challenge, ["code_challenge_method"] = "S256",
+        }));
+        var code = QueryHelpers.ParseQuery(coded.Headers.Location!.Query)["code"].ToString();
+        using var token = await app.NewSession().Client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = RedirectUri, ["client_id"] = "frivillig-app",
+            ["code_verifier"] = "feil-verifier-som-er-lang-nok-0123456789abcdef",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, token.StatusCode);
+    }
+
+    private static string Base64Url(byte[] bytes) => WebEncoders.Base64UrlEncode(bytes);
+}
