@@ -112,6 +112,28 @@ public static class Recurrence
         }
     }
 
+    /// <summary>
+    /// One date of the series by its original start (the RECURRENCE-ID), as it is now: cancelled,
+    /// moved (however far) or as planned; null when the series has no such date.
+    /// </summary>
+    public static Occurrence? Find(Activity activity, TimeZoneInfo zone, DateTimeOffset originalStart)
+    {
+        if (!IsOccurrence(activity, zone, originalStart))
+        {
+            return null;
+        }
+
+        var duration = activity.EndsAt - activity.StartsAt;
+        var change = activity.DateChanges.FirstOrDefault(c => c.OriginalStart == originalStart);
+        if (change is null)
+        {
+            return new Occurrence(activity.Id, originalStart, originalStart, originalStart + duration, false, false, null);
+        }
+
+        var start = change.NewStart ?? originalStart;
+        return new Occurrence(activity.Id, originalStart, start, change.NewEnd ?? start + duration, change.Cancelled, change.NewStart is not null, change.Note);
+    }
+
     public static bool IsOccurrence(Activity activity, TimeZoneInfo zone, DateTimeOffset originalStart) =>
         Starts(activity, zone, originalStart, originalStart.AddTicks(1)).Any();
 

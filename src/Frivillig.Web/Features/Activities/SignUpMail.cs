@@ -65,7 +65,7 @@ internal static class SignUpMail
     {
         if (signUp.OccurrenceStart is { } original)
         {
-            return Recurrence.Expand(activity, zone, original.AddDays(-400), original.AddDays(400)).FirstOrDefault(o => o.OriginalStart == original)
+            return Recurrence.Find(activity, zone, original)
                 ?? new Occurrence(activity.Id, original, original, original + (activity.EndsAt - activity.StartsAt), true, false, null);
         }
 

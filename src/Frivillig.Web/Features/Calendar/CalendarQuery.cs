@@ -59,8 +59,7 @@ public sealed class CalendarQuery
             errors["q"] = t["Søketeksten kan være høyst 100 tegn."];
         }
 
-        var (weekFrom, _, monday) = ActivityCalendar.WeekOf(now, zone);
-        _ = weekFrom;
+        var (_, _, monday) = ActivityCalendar.WeekOf(now, zone);
         var fromDate = monday;
         if (!string.IsNullOrEmpty(From) && !DateOnly.TryParseExact(From, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out fromDate))
         {

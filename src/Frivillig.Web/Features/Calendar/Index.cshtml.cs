@@ -80,8 +80,6 @@ public sealed class IndexModel(FrivilligDbContext db, ActivityCalendar calendar,
 
     public DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
 
-    public string PageLink(string key, string? value) => $"/{Municipality.Slug}{Filter.With(key, value)}{(IsList ? (Filter.With(key, value).Length == 0 ? "?" : "&") + "visning=liste" : string.Empty)}";
-
     public string ShiftLink(int days) =>
         $"/{Municipality.Slug}{WithDates(FromDate.AddDays(days), ToDate.AddDays(days))}{(IsList ? "&visning=liste" : string.Empty)}";
 

@@ -193,7 +193,7 @@ public static class FeedBuilder
             e.Sequence = Math.Max(entry.SignUp.CalendarSequence, a.Sequence);
             if (entry.SignUp.OccurrenceStart is { } original)
             {
-                var occurrence = Recurrence.Expand(a, zone, original.AddDays(-400), original.AddDays(400)).FirstOrDefault(o => o.OriginalStart == original);
+                var occurrence = Recurrence.Find(a, zone, original);
                 if (occurrence is null)
                 {
                     continue;

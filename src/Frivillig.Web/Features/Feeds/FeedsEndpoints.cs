@@ -77,8 +77,7 @@ public static class FeedsEndpoints
             var municipality = db.Tenant.Required;
             var original = new DateTimeOffset(ticks, TimeSpan.Zero);
             var zone = ActivityCalendar.Zone(municipality);
-            var occurrence = Recurrence.Expand(row.Activity, zone, original.AddDays(-1), original.AddDays(1)).FirstOrDefault(o => o.OriginalStart == original)
-                ?? Recurrence.Expand(row.Activity, zone, original.AddYears(-1), original.AddYears(1)).FirstOrDefault(o => o.OriginalStart == original);
+            var occurrence = Recurrence.Find(row.Activity, zone, original);
             if (occurrence is null)
             {
                 return Results.NotFound();

@@ -158,4 +158,23 @@ public sealed class RecurrenceTests
         Assert.Equal(Utc(2026, 3, 22, 23), from);
         Assert.Equal(Utc(2026, 3, 29, 22), to); // the week is an hour short: summer time began
     }
+
+    [Fact]
+    public void Find_gives_a_date_as_it_is_now_however_far_it_moved()
+    {
+        var activity = Series(new DateTime(2026, 3, 5, 18, 0, 0), RecurrenceFrequency.Weekly);
+        var original = Recurrence.ToUtc(new DateTime(2026, 3, 12, 18, 0, 0), Oslo);
+        var farAway = Recurrence.ToUtc(new DateTime(2026, 5, 1, 12, 0, 0), Oslo);
+        activity.DateChanges.Add(new DateChange { OriginalStart = original, NewStart = farAway, Note = "Flyttet" });
+
+        var moved = Recurrence.Find(activity, Oslo, original);
+        Assert.NotNull(moved);
+        Assert.True(moved.Moved);
+        Assert.Equal(farAway, moved.Start);
+        Assert.Equal(TimeSpan.FromHours(2), moved.End - moved.Start);
+
+        var plain = Recurrence.Find(activity, Oslo, Recurrence.ToUtc(new DateTime(2026, 3, 19, 18, 0, 0), Oslo));
+        Assert.False(plain!.Moved);
+        Assert.Null(Recurrence.Find(activity, Oslo, original.AddHours(1)));
+    }
 }
