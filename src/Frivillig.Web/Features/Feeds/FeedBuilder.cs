@@ -56,10 +56,11 @@ public static class FeedBuilder
     }
 
     private static void WriteEvent(IcsWriter w, Activity a, FeedActivity item, TimeZoneInfo zone, string tzid, Catalog catalog, string url,
-        DateTimeOffset? recurrenceId, DateTimeOffset start, DateTimeOffset end, string? note, bool withRule)
+        DateTimeOffset? recurrenceId, DateTimeOffset start, DateTimeOffset end, string? note, bool withRule,
+        string? uid = null, int? sequence = null, bool cancelled = false)
     {
         w.Line("BEGIN", "VEVENT")
-            .Text("UID", $"activity-{a.Id}@frivillig")
+            .Text("UID", uid ?? $"activity-{a.Id}@frivillig")
             .Utc("DTSTAMP", a.UpdatedAt)
             .Utc("LAST-MODIFIED", a.UpdatedAt);
         if (recurrenceId is { } rid)
@@ -72,15 +73,15 @@ public static class FeedBuilder
         if (withRule && a.Frequency != RecurrenceFrequency.None)
         {
             w.Line("RRULE", RuleText(a, zone));
-            var cancelled = a.DateChanges.Where(c => c.Cancelled).Select(c => TimeZoneInfo.ConvertTime(c.OriginalStart, zone).DateTime.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture)).ToList();
-            if (cancelled.Count > 0)
+            var exdates = a.DateChanges.Where(c => c.Cancelled).Select(c => TimeZoneInfo.ConvertTime(c.OriginalStart, zone).DateTime.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture)).ToList();
+            if (exdates.Count > 0)
             {
-                w.Line($"EXDATE;TZID={tzid}", string.Join(',', cancelled));
+                w.Line($"EXDATE;TZID={tzid}", string.Join(',', exdates));
             }
         }
 
-        w.Line("SEQUENCE", a.Sequence.ToString(CultureInfo.InvariantCulture))
-            .Line("STATUS", a.Status == ActivityStatus.Cancelled ? "CANCELLED" : "CONFIRMED")
+        w.Line("SEQUENCE", (sequence ?? a.Sequence).ToString(CultureInfo.InvariantCulture))
+            .Line("STATUS", cancelled || a.Status == ActivityStatus.Cancelled ? "CANCELLED" : "CONFIRMED")
             .Text("SUMMARY", a.Title)
             .Text("LOCATION", $"{a.Place}, {item.DistrictName}")
             .Text("DESCRIPTION", note is null ? Description(a, item, catalog, url) : note + "\n\n" + Description(a, item, catalog, url))
@@ -180,45 +181,43 @@ public static class FeedBuilder
     /// </summary>
     public static string BuildPersonal(string name, IReadOnlyList<PersonalEntry> entries, Catalog catalog, Func<Municipality, int, string> activityUrl)
     {
-        var calendar = NewCalendar("Europe/Oslo", "PUBLISH");
-        calendar.AddProperty("X-WR-CALNAME", $"{name} – mine påmeldinger");
-        calendar.AddProperty("X-PUBLISHED-TTL", "PT1H");
+        var w = new IcsWriter()
+            .Line("BEGIN", "VCALENDAR")
+            .Line("VERSION", "2.0")
+            .Line("PRODID", "-//Frivillig//Kalender//NB")
+            .Line("CALSCALE", "GREGORIAN")
+            .Line("METHOD", "PUBLISH")
+            .Text("X-WR-CALNAME", $"{name} – mine påmeldinger")
+            .Line("X-PUBLISHED-TTL", "PT1H");
+        foreach (var tzid in entries.Select(e => e.Municipality.TimeZoneId).Distinct(StringComparer.Ordinal).DefaultIfEmpty("Europe/Oslo"))
+        {
+            w.Raw(TimeZoneBlock(tzid));
+        }
+
         foreach (var entry in entries.OrderBy(e => e.SignUp.Id))
         {
             var a = entry.Item.Activity;
             var zone = ActivityCalendar.Zone(entry.Municipality);
-            var tzid = entry.Municipality.TimeZoneId;
-            var e = Event(a, entry.Item, zone, tzid, catalog, activityUrl(entry.Municipality, a.Id));
-            e.Uid = entry.SignUp.CalendarUid;
-            e.Sequence = Math.Max(entry.SignUp.CalendarSequence, a.Sequence);
+            var url = activityUrl(entry.Municipality, a.Id);
+            var sequence = Math.Max(entry.SignUp.CalendarSequence, a.Sequence);
             if (entry.SignUp.OccurrenceStart is { } original)
             {
-                var occurrence = Recurrence.Find(a, zone, original);
-                if (occurrence is null)
+                if (Recurrence.Find(a, zone, original) is not { } occurrence)
                 {
                     continue;
                 }
 
-                e.DtStart = Local(occurrence.Start, zone, tzid);
-                e.DtEnd = Local(occurrence.End, zone, tzid);
-                if (occurrence.Cancelled)
-                {
-                    e.Status = EventStatus.Cancelled;
-                }
+                WriteEvent(w, a, entry.Item, zone, entry.Municipality.TimeZoneId, catalog, url, recurrenceId: null, occurrence.Start, occurrence.End,
+                    occurrence.Note, withRule: false, entry.SignUp.CalendarUid, sequence, occurrence.Cancelled);
             }
-            else if (a.Frequency != RecurrenceFrequency.None)
+            else
             {
-                e.RecurrenceRule = Rule(a, zone, tzid);
-                foreach (var cancelled in a.DateChanges.Where(c => c.Cancelled))
-                {
-                    e.ExceptionDates.Add(Local(cancelled.OriginalStart, zone, tzid));
-                }
+                WriteEvent(w, a, entry.Item, zone, entry.Municipality.TimeZoneId, catalog, url, recurrenceId: null, a.StartsAt, a.EndsAt,
+                    note: null, withRule: true, entry.SignUp.CalendarUid, sequence);
             }
-
-            calendar.Events.Add(e);
         }
 
-        return Serialize(calendar);
+        return w.Line("END", "VCALENDAR").ToString();
     }
 
     private static Ical.Net.Calendar NewCalendar(string tzid, string method)
@@ -288,34 +287,6 @@ public static class FeedBuilder
 
         sb.Append(url);
         return sb.ToString();
-    }
-
-    private static RecurrencePattern Rule(Activity a, TimeZoneInfo zone, string tzid)
-    {
-        var first = TimeZoneInfo.ConvertTime(a.StartsAt, zone).DateTime;
-        var rule = a.Frequency switch
-        {
-            RecurrenceFrequency.Weekly => new RecurrencePattern(FrequencyType.Weekly, 1),
-            RecurrenceFrequency.EveryOtherWeek => new RecurrencePattern(FrequencyType.Weekly, 2),
-            _ => new RecurrencePattern(FrequencyType.Monthly, 1),
-        };
-        if (a.Frequency == RecurrenceFrequency.MonthlyByWeekday)
-        {
-            var isLast = first.Day > DateTime.DaysInMonth(first.Year, first.Month) - 7;
-            rule.ByDay.Add(new WeekDay(first.DayOfWeek, isLast ? -1 : ((first.Day - 1) / 7) + 1));
-        }
-
-        if (a.Count is { } count)
-        {
-            rule.Count = count;
-        }
-        else if (a.Until is { } until)
-        {
-            // UNTIL is inclusive and must be UTC when DTSTART has a TZID: the end of that local day.
-            rule.Until = new CalDateTime(Recurrence.ToUtc(until.ToDateTime(new TimeOnly(23, 59, 59)), zone).UtcDateTime, "UTC");
-        }
-
-        return rule;
     }
 
     private static CalDateTime Local(DateTimeOffset instant, TimeZoneInfo zone, string tzid) =>
