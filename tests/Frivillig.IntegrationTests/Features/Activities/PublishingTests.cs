@@ -246,4 +246,25 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
         Assert.Equal("2027-01-14T19:00:00+01:00", first.GetProperty("start").GetString());
         Assert.Contains("50 kr", await app.NewSession().GetHtmlAsync($"/tromso/aktiviteter/{id}"));
     }
+
+    [Theory]
+    [InlineData("MoveDate", "2027-01-21", "19:00", "18:00", "", "sluttid etter starttiden")]
+    [InlineData("MoveDate", "", "19:00", "21:00", "", "Velg ny dato")]
+    [InlineData("CancelDate", "", "", "", "<script>x</script>", "uten HTML-kode")]
+    [InlineData("CancelDate", "NOT-IN-SERIES", "", "", "", "finnes ikke i serien")]
+    public async Task Bad_date_changes_get_an_error_and_change_nothing(string handler, string newDate, string newStart, string newEnd, string note, string message)
+    {
+        var (session, orgId) = await CoordinatorAsync();
+        var id = IdFrom(await SaveAsync(session, orgId, new ActivityForm { Title = "Datoendring " + handler + message.Length, Date = "2027-01-14" }));
+        var manage = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
+        var date = new DateTimeOffset(2027, 1, 21, 17, 0, 0, TimeSpan.Zero).UtcTicks;
+        var response = await session.PostFormAsync($"{manage}?handler={handler}", new()
+        {
+            ["date"] = (newDate == "NOT-IN-SERIES" ? date + TimeSpan.TicksPerHour : date).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["newDate"] = newDate == "NOT-IN-SERIES" ? string.Empty : newDate, ["newStart"] = newStart, ["newEnd"] = newEnd, ["note"] = note,
+        }, formPage: manage);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, await WebSession.HtmlOf(response));
+        Assert.False(await app.DbAsync(db => db.DateChanges.AnyAsync(c => c.ActivityId == id)));
+    }
 }

@@ -1,0 +1,27 @@
+using Frivillig.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Frivillig.BrowserTests.Features.Accounts;
+
+public sealed class MyPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_member_makes_a_calendar_address_and_reaches_the_organisation_activities()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync("koordinator@frivillig.test");
+        await page.GotoAsync("/konto");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lag kalenderadresse" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Kalenderadresse (iCal)")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/ical/me/.+\\.ics$"));
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("min-side-kalender");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tromsø Røde Kors" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("organisasjon-medlem");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Aktiviteter", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Tromsø Røde Kors");
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("organisasjon-aktiviteter");
+    }
+}
