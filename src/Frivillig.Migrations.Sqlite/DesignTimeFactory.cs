@@ -1,5 +1,5 @@
-using Frivillig.Web.Data;
-using Frivillig.Web.Tenancy;
+using Frivillig.Model;
+using Frivillig.Model.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -8,12 +8,6 @@ namespace Frivillig.Migrations.Sqlite;
 /// <summary>Lets 'dotnet ef migrations add' build the model without starting the app.</summary>
 public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<FrivilligDbContext>
 {
-    public FrivilligDbContext CreateDbContext(string[] args)
-    {
-        var options = new DbContextOptionsBuilder<FrivilligDbContext>()
-            .UseSqlite("Data Source=design-time.db", sqlite => sqlite.MigrationsAssembly(typeof(DesignTimeFactory).Assembly))
-            .UseOpenIddict()
-            .Options;
-        return new FrivilligDbContext(options, new TenantContext());
-    }
+    public FrivilligDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<FrivilligDbContext>().UseFrivilligDatabase(DatabaseProvider.Sqlite, "Data Source=design-time.db").Options, new TenantContext());
 }

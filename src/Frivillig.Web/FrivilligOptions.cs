@@ -23,11 +23,6 @@ public sealed class FrivilligOptions
     public string AppDataPath { get; set; } = "App_Data";
 }
 
-public enum DatabaseProvider
-{
-    Sqlite,
-    PostgreSql,
-}
 
 public sealed class SmtpOptions
 {

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Frivillig.Web.Data;
 using Frivillig.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;

@@ -1,4 +1,3 @@
-using Frivillig.Web.Data;
 
 namespace Frivillig.Web.Email;
 

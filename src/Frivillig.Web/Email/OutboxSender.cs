@@ -1,4 +1,3 @@
-using Frivillig.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Frivillig.Web.Auth;
 using Frivillig.Web.Content;
-using Frivillig.Web.Data;
 using Frivillig.Web.Email;
 using Frivillig.Web.Features.Accounts;
 using Frivillig.Web.Features.Calendar;
@@ -38,20 +37,9 @@ public static class HostingExtensions
 
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddSingleton<MunicipalityDirectory>();
-        builder.Services.AddDbContext<FrivilligDbContext>((sp, db) =>
-        {
-            db.AddInterceptors(sp.GetRequiredService<Realtime.AfterCommitPublisher>());
-            switch (options.Database)
-            {
-                case DatabaseProvider.Sqlite:
-                    db.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssemblies.Load("Frivillig.Migrations.Sqlite")));
-                    break;
-                default:
-                    throw new InvalidOperationException($"The database provider {options.Database} has no migrations project yet.");
-            }
-
-            db.UseOpenIddict();
-        });
+        builder.Services.AddDbContext<FrivilligDbContext>((sp, db) => db
+            .UseFrivilligDatabase(options.Database, connectionString)
+            .AddInterceptors(sp.GetRequiredService<Realtime.AfterCommitPublisher>()));
         builder.Services.AddCalendarCache();
         builder.Services.AddSingleton<Realtime.ChangeJournal>();
         builder.Services.AddSingleton<Realtime.AfterCommitPublisher>();
@@ -216,30 +204,5 @@ public static class HostingExtensions
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
         return app;
-    }
-}
-
-/// <summary>The migrations of each provider are a separate assembly placed beside the app by the build.</summary>
-internal static class MigrationsAssemblies
-{
-    public static System.Reflection.Assembly Load(string name)
-    {
-        var loaded = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == name);
-        if (loaded is not null)
-        {
-            return loaded;
-        }
-
-        try
-        {
-            return System.Reflection.Assembly.Load(name);
-        }
-        catch (FileNotFoundException)
-        {
-            var path = Path.Combine(AppContext.BaseDirectory, name + ".dll");
-            return File.Exists(path)
-                ? System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyPath(path)
-                : throw new InvalidOperationException($"{name}.dll was not found beside the app. Build the solution or run 'dotnet build src/Frivillig.Web'.");
-        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using Frivillig.Web.Data;
 using Frivillig.Web.Features.Activities;
 using Frivillig.Web.Features.Calendar;
 using Frivillig.Web.Tenancy;

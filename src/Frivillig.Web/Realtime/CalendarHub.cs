@@ -1,4 +1,3 @@
-using Frivillig.Web.Data;
 using Frivillig.Web.Features.Activities;
 using Frivillig.Web.Features.Organisations;
 using Frivillig.Web.Tenancy;

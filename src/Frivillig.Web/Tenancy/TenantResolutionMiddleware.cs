@@ -1,4 +1,3 @@
-using Frivillig.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Frivillig.Web.Tenancy;

@@ -1,6 +1,5 @@
 using System.Net;
 using Frivillig.Web.Content;
-using Frivillig.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,4 @@
 using Frivillig.Web.Auth;
-using Frivillig.Web.Data;
 using Frivillig.Web.Features.Organisations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

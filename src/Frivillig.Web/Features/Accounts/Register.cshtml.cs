@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Frivillig.Web.Data;
 using Frivillig.Web.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

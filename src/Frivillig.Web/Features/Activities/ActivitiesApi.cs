@@ -1,4 +1,3 @@
-using Frivillig.Web.Data;
 using Frivillig.Web.Features.Calendar;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Frivillig.Web.Data;
 using Frivillig.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
 using Frivillig.Web.Auth;
-using Frivillig.Web.Data;
 using Frivillig.Web.Email;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -135,7 +134,7 @@ public sealed class DetailsModel(FrivilligDbContext db, CurrentUser me, Catalog 
         }
 
         var role = await me.RoleInAsync(activity.OrganisationId, ct);
-        CanManage = role is Organisations.OrganisationRole.Admin or Organisations.OrganisationRole.Coordinator;
+        CanManage = role is OrganisationRole.Admin or OrganisationRole.Coordinator;
         if (activity.Status == ActivityStatus.Draft && role is null)
         {
             return false; // Drafts are the organisation's own business.

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Frivillig.Web.Auth;
-using Frivillig.Web.Data;
 using Frivillig.Web.Features.Organisations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

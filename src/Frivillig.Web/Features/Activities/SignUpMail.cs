@@ -75,7 +75,7 @@ internal static class SignUpMail
     private static string OrganizerAddress(Municipality municipality) => $"ikke-svar+{municipality.Slug}@frivillig.local";
 
     /// <summary>Tells everyone with a place (and, for cancellations, everyone waiting) about a change to their date.</summary>
-    public static async Task NotifyAsync(Data.FrivilligDbContext db, Outbox outbox, Catalog catalog, LinkBuilder links, Activity activity, string template, string method,
+    public static async Task NotifyAsync(FrivilligDbContext db, Outbox outbox, Catalog catalog, LinkBuilder links, Activity activity, string template, string method,
         Func<SignUp, bool> affected, DateTimeOffset now, string? note, CancellationToken ct)
     {
         var municipality = db.Tenant.Required;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Frivillig.Web.Auth;
-using Frivillig.Web.Data;
 using Frivillig.Web.Email;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

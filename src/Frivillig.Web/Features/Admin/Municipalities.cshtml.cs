@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Frivillig.Web.Auth;
-using Frivillig.Web.Data;
 using Frivillig.Web.Features.Accounts;
 using Frivillig.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;

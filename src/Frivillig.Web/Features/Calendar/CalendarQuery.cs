@@ -1,5 +1,4 @@
 using System.Globalization;
-using Frivillig.Web.Data;
 using Frivillig.Web.Features.Activities;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,3 @@
-using Frivillig.Web.Data;
 using Frivillig.Web.Features.Activities;
 using Frivillig.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;

@@ -6,7 +6,7 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using Occurrence = Frivillig.Web.Features.Activities.Occurrence;
+using Occurrence = Frivillig.Model.Activities.Occurrence;
 
 namespace Frivillig.Web.Features.Feeds;
 

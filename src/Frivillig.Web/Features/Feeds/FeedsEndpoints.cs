@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Frivillig.Web.Data;
 using Frivillig.Web.Features.Activities;
 using Frivillig.Web.Features.Calendar;
 using Frivillig.Web.Features.Organisations;

@@ -1,4 +1,3 @@
-using Frivillig.Web.Data;
 using Frivillig.Web.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

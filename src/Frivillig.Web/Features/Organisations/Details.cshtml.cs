@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Frivillig.Web.Auth;
-using Frivillig.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

@@ -51,7 +51,7 @@ public sealed class JavaScriptClientTests : IDisposable
         await _app.DbAsync(async db =>
         {
             var activity = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Activities, a => a.Id == id);
-            activity.Status = Frivillig.Web.Features.Activities.ActivityStatus.Cancelled;
+            activity.Status = ActivityStatus.Cancelled;
             activity.Touch(DateTimeOffset.UtcNow);
             return await db.SaveChangesAsync();
         });

@@ -1,6 +1,5 @@
 using System.Net;
 using Frivillig.IntegrationTests.Infrastructure;
-using Frivillig.Web.Data;
 using Frivillig.Web.Features.Organisations;
 using Frivillig.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;

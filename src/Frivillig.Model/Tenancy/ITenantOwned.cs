@@ -1,4 +1,4 @@
-namespace Frivillig.Web.Tenancy;
+namespace Frivillig.Model.Tenancy;
 
 /// <summary>
 /// Every row a municipality owns. The DbContext filters reads by it and refuses writes that

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Frivillig.Web.Tenancy;
+namespace Frivillig.Model.Tenancy;
 
 /// <summary>Refuses, at SaveChanges, any write to a tenant-owned row outside the request's municipality.</summary>
 public sealed class CrossTenantWriteException(string message) : InvalidOperationException(message);

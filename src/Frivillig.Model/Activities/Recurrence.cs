@@ -1,4 +1,4 @@
-namespace Frivillig.Web.Features.Activities;
+namespace Frivillig.Model.Activities;
 
 /// <summary>One date of an activity, as a resident sees it.</summary>
 public sealed record Occurrence(int ActivityId, DateTimeOffset OriginalStart, DateTimeOffset Start, DateTimeOffset End, bool Cancelled, bool Moved, string? Note);

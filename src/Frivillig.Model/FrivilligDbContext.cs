@@ -1,14 +1,9 @@
 using System.Linq.Expressions;
-using Frivillig.Web.Email;
-using Frivillig.Web.Features.Activities;
-using Frivillig.Web.Features.Accounts;
-using Frivillig.Web.Features.Organisations;
-using Frivillig.Web.Tenancy;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace Frivillig.Web.Data;
+namespace Frivillig.Model;
 
 public sealed class FrivilligDbContext(DbContextOptions<FrivilligDbContext> options, TenantContext tenant)
     : IdentityDbContext<AppUser>(options)
@@ -34,13 +29,20 @@ public sealed class FrivilligDbContext(DbContextOptions<FrivilligDbContext> opti
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite cannot order or compare DateTimeOffset stored as text. Instants are always UTC here,
-        // so the binary form orders correctly; PostgreSQL keeps its native timestamptz.
         if (Database.IsSqlite())
         {
+            // SQLite cannot order or compare DateTimeOffset stored as text. Instants are always UTC here,
+            // so the binary form orders correctly.
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         }
+        else if (Database.IsNpgsql())
+        {
+            // timestamptz takes only offset 0 from Npgsql; an instant with another offset is the same instant in UTC.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+        }
     }
+
+    private sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

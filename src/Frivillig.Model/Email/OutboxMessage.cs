@@ -1,4 +1,6 @@
-namespace Frivillig.Web.Email;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Frivillig.Model.Email;
 
 /// <summary>
 /// A message waiting to be delivered. It is added in the same SaveChanges as the change that
@@ -27,4 +29,19 @@ public sealed class OutboxMessage
 
     /// <summary>Stable Message-ID so a retry after an ambiguous failure is recognisable as the same mail.</summary>
     public required string MessageId { get; set; }
+}
+
+internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("Outbox");
+        builder.Property(m => m.ToAddress).HasMaxLength(254);
+        builder.Property(m => m.ToName).HasMaxLength(200);
+        builder.Property(m => m.Subject).HasMaxLength(300);
+        builder.Property(m => m.CalendarMethod).HasMaxLength(20);
+        builder.Property(m => m.MessageId).HasMaxLength(200);
+        builder.Property(m => m.LastError).HasMaxLength(2000);
+        builder.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+    }
 }

@@ -1,7 +1,6 @@
-using Frivillig.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Frivillig.Web.Features.Activities;
+namespace Frivillig.Model.Activities;
 
 /// <summary>
 /// Places on a date: capacity less confirmed sign-ups for that date and for the whole series.

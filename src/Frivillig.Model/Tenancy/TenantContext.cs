@@ -1,4 +1,4 @@
-namespace Frivillig.Web.Tenancy;
+namespace Frivillig.Model.Tenancy;
 
 /// <summary>
 /// The municipality of the current request, resolved from the route's first segment.

@@ -1,6 +1,7 @@
-using Frivillig.Web.Tenancy;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Frivillig.Web.Features.Activities;
+
+namespace Frivillig.Model.Activities;
 
 public enum SignUpStatus
 {
@@ -33,4 +34,19 @@ public sealed class SignUp : ITenantOwned
     public int CalendarSequence { get; set; }
 
     public string CalendarUid => $"signup-{Id}@frivillig";
+}
+
+internal sealed class SignUpConfiguration : IEntityTypeConfiguration<SignUp>
+{
+    public void Configure(EntityTypeBuilder<SignUp> builder)
+    {
+        builder.Property(s => s.Name).HasMaxLength(100);
+        builder.Property(s => s.Email).HasMaxLength(254);
+        builder.Property(s => s.Phone).HasMaxLength(30);
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.TokenHash).HasMaxLength(64);
+        builder.HasIndex(s => s.TokenHash).IsUnique();
+        builder.HasIndex(s => new { s.ActivityId, s.OccurrenceStart, s.Status });
+        builder.HasOne(s => s.Activity).WithMany().HasForeignKey(s => s.ActivityId).OnDelete(DeleteBehavior.Cascade);
+    }
 }
