@@ -69,6 +69,31 @@ public sealed class FrivilligDbContext(DbContextOptions<FrivilligDbContext> opti
         return Expression.Lambda(body, e);
     }
 
+    /// <summary>
+    /// Serialises the writers that count rows and then insert against one parent row (places left on an
+    /// activity, a room's bookings). Call inside a transaction. On SQLite the transaction already holds
+    /// the database's single write lock (EF begins it IMMEDIATE); on PostgreSQL the parent row is locked
+    /// FOR UPDATE until commit, so a second writer waits and then counts what the first one added.
+    /// </summary>
+    public async Task LockRowAsync<TEntity>(int id, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        if (Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("LockRowAsync needs a transaction; the lock lasts until it ends.");
+        }
+
+        if (Database.IsNpgsql())
+        {
+            var entity = Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
+            var table = entity.GetTableName();
+            var key = entity.FindPrimaryKey()!.Properties.Single().GetColumnName();
+#pragma warning disable EF1002 // Table and column names come from the model, never from input; the id is a parameter.
+            await Database.ExecuteSqlRawAsync($"SELECT 1 FROM \"{table}\" WHERE \"{key}\" = {{0}} FOR UPDATE", [id], cancellationToken);
+#pragma warning restore EF1002
+        }
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         TenantWriteGuard.Check(this, tenant);

@@ -1,6 +1,4 @@
 using Frivillig.Web.Features.Activities;
-using Frivillig.Web.Features.Organisations;
-using Frivillig.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Frivillig.Benchmarks;
@@ -14,8 +12,7 @@ public static class LoadData
     public static FrivilligDbContext Open(string databasePath, TenantContext tenant)
     {
         var options = new DbContextOptionsBuilder<FrivilligDbContext>()
-            .UseSqlite($"Data Source={databasePath}", s => s.MigrationsAssembly(typeof(Frivillig.Migrations.Sqlite.DesignTimeFactory).Assembly))
-            .UseOpenIddict()
+            .UseFrivilligDatabase(DatabaseProvider.Sqlite, $"Data Source={databasePath}")
             .Options;
         return new FrivilligDbContext(options, tenant);
     }

@@ -21,11 +21,12 @@ public class FrivilligApp : WebApplicationFactory<Program>
     public FrivilligApp()
     {
         Directory.CreateDirectory(Root);
+        Database = new TestDatabase(Root);
     }
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "frivillig-tests", Guid.NewGuid().ToString("N"));
 
-    public string DatabasePath => Path.Combine(Root, "frivillig.db");
+    public TestDatabase Database { get; }
 
     public Mailbox Mail => new(Path.Combine(Root, "mail"));
 
@@ -39,7 +40,8 @@ public class FrivilligApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Frivillig", $"Data Source={DatabasePath}");
+        builder.UseSetting("Frivillig:Database", TestDatabase.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Frivillig", Database.ConnectionString);
         builder.UseSetting("Frivillig:SeedDemoData", "true");
         builder.UseSetting("Frivillig:AppDataPath", Root);
         builder.UseSetting("Frivillig:PublicBaseUrl", "http://frivillig.test");
@@ -81,7 +83,7 @@ public class FrivilligApp : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Database.Dispose();
             try
             {
                 Directory.Delete(Root, recursive: true);

@@ -58,8 +58,12 @@ public sealed class ActivityCalendar(FrivilligDbContext db)
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
             var pattern = "%" + EscapeLike(filter.Query.Trim()) + "%";
-            query = query.Where(a => EF.Functions.Like(a.Title, pattern, "\\") || EF.Functions.Like(a.Summary ?? string.Empty, pattern, "\\")
-                || EF.Functions.Like(a.Organisation!.Name, pattern, "\\") || EF.Functions.Like(a.Place, pattern, "\\"));
+            // SQLite's LIKE ignores case (ASCII); PostgreSQL's does not, so it gets ILIKE.
+            query = db.Database.IsNpgsql()
+                ? query.Where(a => EF.Functions.ILike(a.Title, pattern, "\\") || EF.Functions.ILike(a.Summary ?? string.Empty, pattern, "\\")
+                    || EF.Functions.ILike(a.Organisation!.Name, pattern, "\\") || EF.Functions.ILike(a.Place, pattern, "\\"))
+                : query.Where(a => EF.Functions.Like(a.Title, pattern, "\\") || EF.Functions.Like(a.Summary ?? string.Empty, pattern, "\\")
+                    || EF.Functions.Like(a.Organisation!.Name, pattern, "\\") || EF.Functions.Like(a.Place, pattern, "\\"));
         }
 
         var rows = await query

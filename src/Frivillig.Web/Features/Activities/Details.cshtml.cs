@@ -94,9 +94,10 @@ public sealed class DetailsModel(FrivilligDbContext db, CurrentUser me, Catalog 
         var token = Tokens.New();
         var now = time.GetUtcNow();
         SignUp signUp;
-        // One writer at a time (SQLite BEGIN IMMEDIATE): the place count and the insert cannot interleave.
+        // One writer per activity at a time: the place count and the insert cannot interleave.
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
+            await db.LockRowAsync<Activity>(Activity.Id, ct);
             var fits = await Places.FitsAsync(db, Activity, Zone, date, now, ct);
             signUp = new SignUp
             {

@@ -27,6 +27,8 @@ public sealed class SignUpReceiptModel(FrivilligDbContext db, Outbox outbox, Cat
 
         if (SignUp.Status != SignUpStatus.Cancelled)
         {
+            // Promotion counts places; the same lock as sign-up keeps the two from interleaving.
+            await db.LockRowAsync<Activity>(SignUp.ActivityId, ct);
             var wasConfirmed = SignUp.Status == SignUpStatus.Confirmed;
             var now = time.GetUtcNow();
             SignUp.Status = SignUpStatus.Cancelled;
