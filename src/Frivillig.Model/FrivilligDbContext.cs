@@ -19,6 +19,7 @@ public sealed class FrivilligDbContext(DbContextOptions<FrivilligDbContext> opti
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<DateChange> DateChanges => Set<DateChange>();
     public DbSet<SignUp> SignUps => Set<SignUp>();
+    public DbSet<Realtime.JournalEntry> LiveJournal => Set<Realtime.JournalEntry>();
 
     public TenantContext Tenant => tenant;
 

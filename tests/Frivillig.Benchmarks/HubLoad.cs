@@ -25,7 +25,7 @@ public static partial class HubLoad
                 var c = new HubConnectionBuilder().WithUrl(baseUrl + "/hubs/calendar").Build();
                 c.On<JsonElement>("ActivityChanged", change => received.Add((change.GetProperty("revision").GetInt32(), Stopwatch.GetTimestamp())));
                 await c.StartAsync();
-                await c.InvokeAsync<long>("Follow", "tromso", null);
+                await c.InvokeAsync<long>("Follow", "tromso");
                 lock (connections)
                 {
                     connections.Add(c);

@@ -41,7 +41,7 @@ public static class HostingExtensions
             .UseFrivilligDatabase(options.Database, connectionString)
             .AddInterceptors(sp.GetRequiredService<Realtime.AfterCommitPublisher>()));
         builder.Services.AddCalendarCache();
-        builder.Services.AddSingleton<Realtime.ChangeJournal>();
+        builder.Services.AddSingleton<Realtime.LiveJournal>();
         builder.Services.AddSingleton<Realtime.AfterCommitPublisher>();
         var signalR = builder.Services.AddSignalR();
         // With Redis configured, hub messages reach clients connected to any instance.

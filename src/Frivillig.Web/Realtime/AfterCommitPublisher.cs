@@ -16,7 +16,7 @@ namespace Frivillig.Web.Realtime;
 /// calendars and feeds, and telling live pages. A SaveChanges inside an explicit transaction waits
 /// for the commit; a rollback drops what it collected.
 /// </summary>
-public sealed class AfterCommitPublisher(IOutputCacheStore cache, IHubContext<CalendarHub, ICalendarClient> hub, ChangeJournal journal,
+public sealed class AfterCommitPublisher(IOutputCacheStore cache, LiveJournal journal,
     IServiceScopeFactory scopes, TimeProvider time, ILogger<AfterCommitPublisher> logger) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     /// <summary>Holds the entity, not its id: an added activity has its real id only after the save.</summary>
@@ -165,6 +165,7 @@ public sealed class AfterCommitPublisher(IOutputCacheStore cache, IHubContext<Ca
         }
 
         var now = time.GetUtcNow();
+        var messages = new List<LiveMessage>();
         foreach (var note in pending.Activities.DistinctBy(a => a.ActivityId).ToList())
         {
             var municipality = municipalities[note.MunicipalityId];
@@ -174,16 +175,14 @@ public sealed class AfterCommitPublisher(IOutputCacheStore cache, IHubContext<Ca
                 .SingleOrDefaultAsync(cancellationToken);
             var next = row is null ? [] : Recurrence.Expand(row.Activity, ActivityCalendar.Zone(municipality), now, now.AddDays(60))
                 .Where(o => !o.Cancelled).Take(5).Select(o => o.Start).ToList();
-            var revision = journal.Next();
-            var change = new ActivityChange(revision, municipality.Slug, note.ActivityId, note.Kind, row?.Activity.Sequence ?? 0,
+            var change = new ActivityChange(municipality.Slug, note.ActivityId, note.Kind, row?.Activity.Sequence ?? 0,
                 row?.Activity.Title ?? string.Empty, next, null);
             string[] groups = row is null
                 ? [CalendarHub.Group(municipality.Slug), CalendarHub.Group(municipality.Slug, "activities", note.ActivityId.ToString(System.Globalization.CultureInfo.InvariantCulture))]
                 : [CalendarHub.Group(municipality.Slug), CalendarHub.Group(municipality.Slug, "districts", row.District),
                     CalendarHub.Group(municipality.Slug, "organisations", row.Organisation),
                     CalendarHub.Group(municipality.Slug, "activities", note.ActivityId.ToString(System.Globalization.CultureInfo.InvariantCulture))];
-            journal.Add(revision, groups, change);
-            await hub.Clients.Groups(groups).ActivityChanged(change);
+            messages.Add(new LiveMessage(municipality.Id, groups, CalendarMessages.ActivityChanged, change));
         }
 
         foreach (var note in pending.Places.Distinct())
@@ -196,21 +195,17 @@ public sealed class AfterCommitPublisher(IOutputCacheStore cache, IHubContext<Ca
 
             var municipality = municipalities[note.MunicipalityId];
             int? left = note.Date is { } date ? await Places.LeftAsync(db, activity, date, cancellationToken) : null;
-            var revision = journal.Next();
-            var change = new PlacesChange(revision, municipality.Slug, note.ActivityId, note.Date, left);
-            string[] groups = [CalendarHub.Group(municipality.Slug, "activities", note.ActivityId.ToString(System.Globalization.CultureInfo.InvariantCulture))];
-            journal.Add(revision, groups, change);
-            await hub.Clients.Groups(groups).PlacesChanged(change);
+            messages.Add(new LiveMessage(municipality.Id, [CalendarHub.Group(municipality.Slug, "activities", note.ActivityId.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+                CalendarMessages.PlacesChanged, new PlacesChange(municipality.Slug, note.ActivityId, note.Date, left)));
 
             var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == activity.OrganisationId).Select(o => o.Slug).SingleAsync(cancellationToken);
             var counts = await db.SignUps.Where(s => s.ActivityId == activity.Id && s.Status != SignUpStatus.Cancelled)
                 .GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-            var membersRevision = journal.Next();
-            var members = new SignUpsChange(membersRevision, municipality.Slug, organisation, activity.Id, activity.Title,
-                counts.Where(c => c.Key == SignUpStatus.Confirmed).Sum(c => c.Count), counts.Where(c => c.Key == SignUpStatus.Waitlisted).Sum(c => c.Count));
-            string[] memberGroups = [CalendarHub.Group(municipality.Slug, "members", organisation)];
-            journal.Add(membersRevision, memberGroups, members);
-            await hub.Clients.Groups(memberGroups).SignUpsChanged(members);
+            messages.Add(new LiveMessage(municipality.Id, [CalendarHub.Group(municipality.Slug, "members", organisation)], CalendarMessages.SignUpsChanged,
+                new SignUpsChange(municipality.Slug, organisation, activity.Id, activity.Title,
+                    counts.Where(c => c.Key == SignUpStatus.Confirmed).Sum(c => c.Count), counts.Where(c => c.Key == SignUpStatus.Waitlisted).Sum(c => c.Count))));
         }
+
+        await journal.PublishAsync(messages, cancellationToken);
     }
 }

@@ -18,13 +18,31 @@ public class FrivilligApp : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
 
+    private bool _ownsData = true;
+
     public FrivilligApp()
     {
+        Root = Path.Combine(Path.GetTempPath(), "frivillig-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
         Database = new TestDatabase(Root);
     }
 
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "frivillig-tests", Guid.NewGuid().ToString("N"));
+    private FrivilligApp(string root, TestDatabase database, Dictionary<string, string?> settings)
+    {
+        Root = root;
+        Database = database;
+        _settings = new(settings, StringComparer.Ordinal);
+    }
+
+    public string Root { get; }
+
+    /// <summary>Stops this app and starts a new one on the same database and folders, as a restart of the process would.</summary>
+    public FrivilligApp Restart()
+    {
+        _ownsData = false;
+        Dispose();
+        return new FrivilligApp(Root, Database, _settings);
+    }
 
     public TestDatabase Database { get; }
 
@@ -81,7 +99,7 @@ public class FrivilligApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsData)
         {
             Database.Dispose();
             try

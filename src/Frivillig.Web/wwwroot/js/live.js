@@ -39,8 +39,12 @@
     revision = Math.max(revision ?? 0, change.revision);
     refresh().then(() => announce(change.placesLeft === 0 ? 'Det er nå fullt' : `Ledige plasser: ${change.placesLeft ?? ''}`));
   });
-  // After a reconnect, follow again from the last revision seen: the server replays what was missed.
-  const follow = () => connection.invoke('Follow', scope, revision).then(r => { if (revision === null) revision = r; });
-  connection.onreconnected(follow);
+  // Follow(scope) takes exactly one argument. After a reconnect the page follows again and asks
+  // CatchUp(scope, revision) for what it missed; when the journal no longer reaches back, it redraws.
+  const follow = () => connection.invoke('Follow', scope).then(r => { if (revision === null) revision = r; });
+  connection.onreconnected(() => connection.invoke('Follow', scope)
+    .then(() => revision === null ? { complete: false } : connection.invoke('CatchUp', scope, revision))
+    .then(result => { if (!result.complete) refresh(); })
+    .catch(() => refresh()));
   connection.start().then(follow).then(() => { document.body.dataset.live = 'on'; }).catch(() => {});
 })();

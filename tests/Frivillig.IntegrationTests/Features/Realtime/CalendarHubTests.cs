@@ -30,7 +30,7 @@ public sealed class CalendarHubTests(FrivilligApp app) : IClassFixture<Frivillig
             })
             .Build();
         var signUps = new ConcurrentQueue<SignUpsChange>();
-        connection.On<SignUpsChange>(nameof(ICalendarClient.SignUpsChanged), signUps.Enqueue);
+        connection.On<SignUpsChange>(CalendarMessages.SignUpsChanged, signUps.Enqueue);
         await connection.StartAsync();
         return (connection, signUps);
     }
@@ -46,8 +46,8 @@ public sealed class CalendarHubTests(FrivilligApp app) : IClassFixture<Frivillig
             .Build();
         var changes = new ConcurrentQueue<ActivityChange>();
         var places = new ConcurrentQueue<PlacesChange>();
-        connection.On<ActivityChange>(nameof(ICalendarClient.ActivityChanged), changes.Enqueue);
-        connection.On<PlacesChange>(nameof(ICalendarClient.PlacesChanged), places.Enqueue);
+        connection.On<ActivityChange>(CalendarMessages.ActivityChanged, changes.Enqueue);
+        connection.On<PlacesChange>(CalendarMessages.PlacesChanged, places.Enqueue);
         await connection.StartAsync();
         return (connection, changes, places);
     }
@@ -85,9 +85,9 @@ public sealed class CalendarHubTests(FrivilligApp app) : IClassFixture<Frivillig
         var (municipality, m, _) = await ConnectAsync();
         var (district, d, _) = await ConnectAsync();
         var (other, o, _) = await ConnectAsync();
-        await municipality.InvokeAsync<long>("Follow", "tromso", null);
-        await district.InvokeAsync<long>("Follow", "tromso/districts/tromsoya", null);
-        await other.InvokeAsync<long>("Follow", "tromso/districts/kroken", null);
+        await municipality.InvokeAsync<long>("Follow", "tromso");
+        await district.InvokeAsync<long>("Follow", "tromso/districts/tromsoya");
+        await other.InvokeAsync<long>("Follow", "tromso/districts/kroken");
 
         var id = await PublishAsync("Live på Tromsøya");
         var change = await WaitForAsync(m, c => c.ActivityId == id);
@@ -109,7 +109,7 @@ public sealed class CalendarHubTests(FrivilligApp app) : IClassFixture<Frivillig
     {
         var (id, date) = await new ActivityBuilder("Live kurs", Capacity: 3).SaveAsync(app);
         var (connection, changes, places) = await ConnectAsync();
-        await connection.InvokeAsync<long>("Follow", $"tromso/activities/{id}", null);
+        await connection.InvokeAsync<long>("Follow", $"tromso/activities/{id}");
 
         await WebSession.AssertRedirectAsync(await app.NewSession().PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", new()
         {
@@ -132,24 +132,36 @@ public sealed class CalendarHubTests(FrivilligApp app) : IClassFixture<Frivillig
     public async Task A_reconnecting_client_catches_up_from_the_revision_it_last_saw()
     {
         var (first, _, _) = await ConnectAsync();
-        var revision = await first.InvokeAsync<long>("Follow", "tromso", null);
+        var revision = await first.InvokeAsync<long>("Follow", "tromso");
         await first.DisposeAsync();
 
         var id = await PublishAsync("Mens du var borte");
         await Task.Delay(300);
 
         var (again, changes, _) = await ConnectAsync();
-        await again.InvokeAsync<long>("Follow", "tromso", revision);
+        await again.InvokeAsync<long>("Follow", "tromso");
+        var result = await again.InvokeAsync<CatchUpResult>("CatchUp", "tromso", revision);
         var missed = await WaitForAsync(changes, c => c.ActivityId == id);
         Assert.Equal("published", missed.Kind);
+        Assert.True(result.Complete);
+        Assert.True(result.Revision >= missed.Revision);
         await again.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Follow_takes_the_scope_alone_and_refuses_a_second_argument()
+    {
+        var (connection, _, _) = await ConnectAsync();
+        Assert.True(await connection.InvokeAsync<long>("Follow", "tromso") >= 0);
+        await Assert.ThrowsAnyAsync<Exception>(() => connection.InvokeAsync<long>("Follow", "tromso", 5L));
+        await connection.DisposeAsync();
     }
 
     [Fact]
     public async Task Drafts_are_not_announced()
     {
         var (connection, changes, _) = await ConnectAsync();
-        await connection.InvokeAsync<long>("Follow", "tromso", null);
+        await connection.InvokeAsync<long>("Follow", "tromso");
         var session = await app.SignInAsync("koordinator@frivillig.test");
         var orgId = await app.OrganisationIdAsync("rode-kors-tromso");
         var path = $"/tromso/organisasjoner/{orgId}/aktiviteter/ny";
@@ -165,13 +177,13 @@ public sealed class CalendarHubTests(FrivilligApp app) : IClassFixture<Frivillig
     {
         // Anonymous, and a signed-in member of another organisation: both refused.
         var (anonymous, _, _) = await ConnectAsync();
-        var refused = await Assert.ThrowsAsync<HubException>(() => anonymous.InvokeAsync<long>("Follow", "tromso/members/rode-kors-tromso", null));
+        var refused = await Assert.ThrowsAsync<HubException>(() => anonymous.InvokeAsync<long>("Follow", "tromso/members/rode-kors-tromso"));
         Assert.Contains("medlemmer", refused.Message, StringComparison.Ordinal);
         var (outsider, _) = await ConnectAsAsync("medlem@frivillig.test"); // Kirkens Bymisjon only
-        await Assert.ThrowsAsync<HubException>(() => outsider.InvokeAsync<long>("Follow", "tromso/members/rode-kors-tromso", null));
+        await Assert.ThrowsAsync<HubException>(() => outsider.InvokeAsync<long>("Follow", "tromso/members/rode-kors-tromso"));
 
         var (member, signUps) = await ConnectAsAsync("koordinator@frivillig.test");
-        await member.InvokeAsync<long>("Follow", "tromso/members/rode-kors-tromso", null);
+        await member.InvokeAsync<long>("Follow", "tromso/members/rode-kors-tromso");
         var (id, date) = await new ActivityBuilder("Medlemskurs", Capacity: 1).SaveAsync(app);
         foreach (var name in new[] { "Første", "Andre" })
         {
@@ -201,7 +213,7 @@ public sealed class CalendarHubTests(FrivilligApp app) : IClassFixture<Frivillig
     public async Task Unknown_or_malformed_scopes_are_refused_with_a_clear_error(string scope)
     {
         var (connection, _, _) = await ConnectAsync();
-        var error = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<long>("Follow", scope, null));
+        var error = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<long>("Follow", scope));
         Assert.False(string.IsNullOrWhiteSpace(error.Message));
         Assert.Contains("scope", error.Message, StringComparison.OrdinalIgnoreCase);
         await connection.DisposeAsync();

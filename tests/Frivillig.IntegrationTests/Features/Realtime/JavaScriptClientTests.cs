@@ -4,6 +4,7 @@ using System.Text.Json;
 using Frivillig.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Frivillig.IntegrationTests.Features.Realtime;
@@ -22,10 +23,11 @@ public sealed class JavaScriptClientTests : IDisposable
         _app.ClientOptions.BaseAddress = new Uri(_baseUrl);
     }
 
-    private Process Follow(string scope, int seconds = 20)
+    private Process Follow(string scope, int seconds = 20, long? since = null)
     {
         var script = Path.Combine(IcalParsers.RepositoryRoot(), "tests", "js", "follow-hub.mjs");
-        return Process.Start(new ProcessStartInfo("node", [script, _baseUrl, scope, seconds.ToString(CultureInfo.InvariantCulture)])
+        string[] args = [script, _baseUrl, scope, seconds.ToString(CultureInfo.InvariantCulture)];
+        return Process.Start(new ProcessStartInfo("node", since is { } s ? [.. args, s.ToString(CultureInfo.InvariantCulture)] : args)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -50,7 +52,7 @@ public sealed class JavaScriptClientTests : IDisposable
         // Through the app's own DbContext: the same after-commit publisher as a page's save.
         await _app.DbAsync(async db =>
         {
-            var activity = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Activities, a => a.Id == id);
+            var activity = await db.Activities.SingleAsync(a => a.Id == id);
             activity.Status = ActivityStatus.Cancelled;
             activity.Touch(DateTimeOffset.UtcNow);
             return await db.SaveChangesAsync();
@@ -61,6 +63,32 @@ public sealed class JavaScriptClientTests : IDisposable
         Assert.Equal(id, message.GetProperty("activityId").GetInt32());
         Assert.Equal("cancelled", message.GetProperty("kind").GetString());
         Assert.Equal("JS-kurs", message.GetProperty("title").GetString());
+        node.Kill();
+    }
+
+    [Fact]
+    public async Task The_javascript_client_catches_up_on_what_it_missed()
+    {
+        var (id, _) = await new ActivityBuilder("JS-kurs mens borte").SaveAsync(_app);
+        var since = await _app.DbAsync(db => db.LiveJournal.MaxAsync(e => (long?)e.Id)) ?? 0;
+        await _app.DbAsync(async db =>
+        {
+            var activity = await db.Activities.SingleAsync(a => a.Id == id);
+            activity.Status = ActivityStatus.Cancelled;
+            activity.Touch(DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        await Task.Delay(300); // the message goes out after commit, on its own
+
+        using var node = Follow($"tromso/activities/{id}", since: since);
+        Assert.True((await NextLineAsync(node)).TryGetProperty("ready", out _));
+        // The replay arrives before the invocation's result.
+        var replayed = await NextLineAsync(node);
+        Assert.Equal("ActivityChanged", replayed.GetProperty("type").GetString());
+        Assert.Equal("cancelled", replayed.GetProperty("kind").GetString());
+        Assert.True(replayed.GetProperty("revision").GetInt64() > since);
+        var catchUp = (await NextLineAsync(node)).GetProperty("catchUp");
+        Assert.True(catchUp.GetProperty("complete").GetBoolean());
         node.Kill();
     }
 
