@@ -87,6 +87,12 @@ public static class Recurrence
                 yield break;
             }
 
+            // Near the end of the calendar the series simply ends, rather than overflow DateTime.
+            if (DateTime.MaxValue - firstLocal < TimeSpan.FromDays((index + 1) * 31.0))
+            {
+                yield break;
+            }
+
             var local = LocalStart(activity.Frequency, firstLocal, index);
             if (local is null)
             {

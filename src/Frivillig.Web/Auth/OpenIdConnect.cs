@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Frivillig.Web.Features.Accounts;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
@@ -29,6 +30,9 @@ public static class OpenIdConnect
                     .SetUserInfoEndpointUris("connect/userinfo")
                     .SetEndSessionEndpointUris("connect/logout");
                 o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowRefreshTokenFlow();
+                // S256 only: "plain" sends the verifier itself as the challenge (RFC 7636 § 7.2), and a
+                // request without a method means plain, so it is refused too.
+                o.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 o.RegisterScopes(Scopes.OpenId, Scopes.Email, Scopes.Profile, Scopes.OfflineAccess);
                 // Ephemeral keys: tokens do not survive a restart. Production needs persisted certificates (noted in the README).
                 o.AddEphemeralEncryptionKey().AddEphemeralSigningKey().DisableAccessTokenEncryption();
@@ -53,11 +57,7 @@ public static class OpenIdConnect
     {
         app.MapMethods("/connect/authorize", ["GET", "POST"], AuthorizeAsync).ExcludeFromDescription();
         app.MapMethods("/connect/userinfo", ["GET", "POST"], UserInfoAsync).ExcludeFromDescription();
-        app.MapMethods("/connect/logout", ["GET", "POST"], async (HttpContext http, SignInManager<AppUser> signIn) =>
-        {
-            await signIn.SignOutAsync();
-            return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
-        }).ExcludeFromDescription();
+        app.MapMethods("/connect/logout", ["GET", "POST"], LogoutAsync).ExcludeFromDescription();
         return app;
     }
 
@@ -83,6 +83,28 @@ public static class OpenIdConnect
             _ => [Destinations.AccessToken],
         });
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>
+    /// Signs out only when the request proves it comes from the person's own client: an RP-initiated
+    /// request whose id_token_hint (checked by OpenIddict) names the signed-in person, or a POST with
+    /// this site's antiforgery token. Anything else (a link or image on another site) is shown the
+    /// sign-out page, which asks first and posts back here with the same parameters.
+    /// </summary>
+    private static async Task<IResult> LogoutAsync(HttpContext http, SignInManager<AppUser> signIn, IAntiforgery antiforgery)
+    {
+        var hint = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        var signedIn = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        var userId = signedIn.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var confirmed = (hint.Principal?.GetClaim(Claims.Subject) is { } subject && subject == userId)
+            || (HttpMethods.IsPost(http.Request.Method) && await antiforgery.IsRequestValidAsync(http));
+        if (!confirmed && userId is not null)
+        {
+            return Results.Redirect("/konto/logg-ut" + http.Request.QueryString);
+        }
+
+        await signIn.SignOutAsync();
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
     private static async Task<IResult> UserInfoAsync(HttpContext http, UserManager<AppUser> users)

@@ -55,9 +55,24 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, OutboxSignal signa
         var sent = 0;
         foreach (var message in due)
         {
+            MimeMessage mime;
             try
             {
-                await delivery.DeliverAsync(ToMime(message, options.Value.Smtp.From), cancellationToken);
+                mime = ToMime(message, options.Value.Smtp.From);
+            }
+            catch (ParseException ex)
+            {
+                // An address MimeKit cannot read will not improve with retries: give up on this one at once.
+                message.Attempts = OutboxMessage.MaxAttempts;
+                message.LastError = "Ugyldig adresse: " + ex.Message;
+                logger.LogWarning("Mail {MessageId} cannot be sent: {Error}", message.MessageId, ex.Message);
+                await db.SaveChangesAsync(cancellationToken);
+                continue;
+            }
+
+            try
+            {
+                await delivery.DeliverAsync(mime, cancellationToken);
                 message.SentAt = time.GetUtcNow();
                 message.LastError = null;
                 sent++;

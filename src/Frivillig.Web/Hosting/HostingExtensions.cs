@@ -95,6 +95,9 @@ public static class HostingExtensions
             o.Cookie.Name = "frivillig";
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+            // Signing in on the sign-in page would follow ?ReturnUrl= unchecked (and throw on characters a
+            // header cannot carry); the page redirects itself, through AccountLinks.SafeReturnUrl.
+            o.Events.OnRedirectToReturnUrl = _ => Task.CompletedTask;
             // A page the user may not use answers 403 in place (the status page explains), not a redirect.
             o.Events.OnRedirectToAccessDenied = ctx =>
             {
@@ -154,7 +157,11 @@ public static class HostingExtensions
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
-            .AddMvcOptions(o => NorwegianModelBinding.Configure(o.ModelBindingMessageProvider));
+            .AddMvcOptions(o =>
+            {
+                NorwegianModelBinding.Configure(o.ModelBindingMessageProvider);
+                o.ModelMetadataDetailsProviders.Add(new NonNullableStrings());
+            });
         builder.Services.AddSingleton<Features.Activities.Catalog>();
         builder.Services.AddScoped<Features.Activities.ActivityCalendar>();
         builder.Services.AddProblemDetails();

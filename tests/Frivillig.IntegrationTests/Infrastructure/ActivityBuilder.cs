@@ -13,7 +13,7 @@ public sealed record ActivityBuilder(string Title = "Kurs", int Capacity = 5, in
     {
         var municipality = await db.Municipalities.SingleAsync(m => m.Slug == Municipality);
         var zone = ActivityCalendar.Zone(municipality);
-        var start = Recurrence.ToUtc(DateTime.Today.AddDays(DaysAhead).AddHours(Hour), zone);
+        var start = Recurrence.ToUtc(app.Today.AddDays(DaysAhead).ToDateTime(new TimeOnly(Hour, 0)), zone);
         var activity = new Activity
         {
             MunicipalityId = municipality.Id,
@@ -31,6 +31,8 @@ public sealed record ActivityBuilder(string Title = "Kurs", int Capacity = 5, in
             RusfriDeclared = true,
             Status = ActivityStatus.Published,
             Sequence = 1,
+            CreatedAt = app.Clock.GetUtcNow(),
+            UpdatedAt = app.Clock.GetUtcNow(),
         };
         activity.SeriesEndsAt = Recurrence.SeriesEnd(activity, zone);
         db.Activities.Add(activity);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
 namespace Frivillig.IntegrationTests.Infrastructure;
@@ -18,7 +19,31 @@ public class FrivilligApp : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// "Now" for every test app: Wednesday 25 November 2026, 12:00 in Oslo. Fixed, so no test depends on
+    /// the day or hour it runs; tests that need time to pass advance <see cref="Clock"/>.
+    /// </summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 25, 11, 0, 0, TimeSpan.Zero);
+
+    public static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
+
     private bool _ownsData = true;
+    private bool _systemClock;
+
+    public FakeTimeProvider Clock { get; private set; } = new(Now);
+
+    /// <summary>Today's date in Oslo on the app's clock.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), Oslo).DateTime);
+
+    /// <summary>
+    /// The real clock, for tests of what validates tokens against the machine's time (OpenID Connect:
+    /// the token handler checks expiry with the system clock, whatever the app's clock says).
+    /// </summary>
+    public FrivilligApp WithSystemClock()
+    {
+        _systemClock = true;
+        return this;
+    }
 
     public FrivilligApp()
     {
@@ -41,7 +66,7 @@ public class FrivilligApp : WebApplicationFactory<Program>
     {
         _ownsData = false;
         Dispose();
-        return new FrivilligApp(Root, Database, _settings);
+        return new FrivilligApp(Root, Database, _settings) { Clock = Clock, _systemClock = _systemClock };
     }
 
     public TestDatabase Database { get; }
@@ -66,6 +91,11 @@ public class FrivilligApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (!_systemClock)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         }
     }
 
@@ -112,6 +142,12 @@ public class FrivilligApp : WebApplicationFactory<Program>
             }
         }
     }
+}
+
+/// <summary>A test app on the machine's clock, as a class fixture (see <see cref="FrivilligApp.WithSystemClock"/>).</summary>
+public sealed class SystemClockApp : FrivilligApp
+{
+    public SystemClockApp() => WithSystemClock();
 }
 
 /// <summary>The .eml pickup folder the app writes to when no SMTP host is configured.</summary>

@@ -24,9 +24,36 @@ internal static class AccountLinks
         }
     }
 
-    /// <summary>Only local paths are followed after sign-in; anything else goes to the front page.</summary>
-    public static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/konto";
+    /// <summary>
+    /// Only local paths are followed after sign-in; anything else goes to Min side. Control characters
+    /// are refused (a header cannot carry them) and other non-ASCII is percent-encoded, so the
+    /// Location header is always valid.
+    /// </summary>
+    public static string SafeReturnUrl(string? returnUrl)
+    {
+        if (string.IsNullOrEmpty(returnUrl) || returnUrl.Length > 2000 || returnUrl.Any(char.IsControl)
+            || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) || returnUrl.StartsWith("/\\", StringComparison.Ordinal))
+        {
+            return "/konto";
+        }
+
+        var sb = new StringBuilder(returnUrl.Length);
+        foreach (var rune in returnUrl.EnumerateRunes())
+        {
+            if (rune.IsAscii)
+            {
+                sb.Append((char)rune.Value);
+            }
+            else if (rune.Value is 0x2028 or 0x2029 || Rune.IsControl(rune))
+            {
+                return "/konto";
+            }
+            else
+            {
+                sb.Append(Uri.EscapeDataString(rune.ToString()));
+            }
+        }
+
+        return sb.ToString();
+    }
 }

@@ -17,7 +17,7 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, Outbox outbo
     {
         [Display(Name = "E-postadresse")]
         [Required(ErrorMessage = "Skriv e-postadressen din.")]
-        [EmailAddress(ErrorMessage = "Skriv en gyldig e-postadresse, for eksempel navn@eksempel.no.")]
+        [Email]
         [StringLength(254, ErrorMessage = "E-postadressen kan være høyst {1} tegn.")]
         public string Email { get; set; } = string.Empty;
     }

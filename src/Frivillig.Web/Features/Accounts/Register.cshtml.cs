@@ -25,7 +25,7 @@ public sealed class RegisterModel(UserManager<AppUser> users, Outbox outbox, Fri
 
         [Display(Name = "E-postadresse")]
         [Required(ErrorMessage = "Skriv e-postadressen din.")]
-        [EmailAddress(ErrorMessage = "Skriv en gyldig e-postadresse, for eksempel navn@eksempel.no.")]
+        [Email]
         [StringLength(254, ErrorMessage = "E-postadressen kan være høyst {1} tegn.")]
         public string Email { get; set; } = string.Empty;
 

@@ -18,6 +18,7 @@ public sealed class ActivityInput
 
     [Display(Name = "Beskrivelse")]
     [StringLength(Activity.DescriptionMaxLength, ErrorMessage = "Beskrivelsen kan være høyst {1} tegn.")]
+    [RenderableMarkdown]
     public string? Description { get; set; }
 
     [Required(ErrorMessage = "Velg en kategori.")]
@@ -79,4 +80,16 @@ public sealed class ActivityInput
 
     [Display(Name = "Aktiviteten er rusfri: ingen alkohol eller andre rusmidler")]
     public bool Rusfri { get; set; }
+}
+
+/// <summary>Refuses Markdown nested deeper than the parser takes, so a saved description always shows.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class RenderableMarkdownAttribute : ValidationAttribute
+{
+    public RenderableMarkdownAttribute()
+    {
+        ErrorMessage = "Beskrivelsen har for mange nivåer inni hverandre (sitater, lister eller klammer). Forenkle den.";
+    }
+
+    public override bool IsValid(object? value) => MarkdownText.IsRenderable(value as string);
 }

@@ -37,7 +37,7 @@ public sealed class DetailsModel(FrivilligDbContext db, CurrentUser me, Catalog 
         public string Name { get; set; } = string.Empty;
 
         [Display(Name = "E-postadresse")]
-        [EmailAddress(ErrorMessage = "Skriv en gyldig e-postadresse, for eksempel navn@eksempel.no.")]
+        [Email]
         [StringLength(254, ErrorMessage = "E-postadressen kan være høyst {1} tegn.")]
         [NoMarkup]
         public string? Email { get; set; }

@@ -194,6 +194,8 @@ public sealed class ManageModel(FrivilligDbContext db, CurrentUser me, Catalog c
         Activity.DateChanges.Remove(change);
         Activity.SeriesEndsAt = Recurrence.SeriesEnd(Activity, Zone);
         Activity.Touch(time.GetUtcNow());
+        await SignUpMail.NotifyAsync(db, outbox, catalog, links, Activity, "date-restored", "REQUEST",
+            s => s.OccurrenceStart == change.OriginalStart || s.OccurrenceStart is null, time.GetUtcNow(), null, ct, new DateChangeNotice(change.OriginalStart, null));
         await db.SaveChangesAsync(ct);
         return Redirect($"/{Slug}/organisasjoner/{Organisation.Id}/aktiviteter/{Activity.Id}#datoer");
     }
@@ -201,9 +203,9 @@ public sealed class ManageModel(FrivilligDbContext db, CurrentUser me, Catalog c
     public async Task<IActionResult> OnPostMoveDateAsync(long date, DateOnly? newDate, TimeOnly? newStart, TimeOnly? newEnd, string? note, CancellationToken ct)
     {
         ModelState.Clear();
-        if (newDate is null || newStart is null || newEnd is null || newEnd <= newStart)
+        if (newDate is null || newStart is null || newEnd is null || newEnd <= newStart || !CalendarBounds.Contains(newDate.Value))
         {
-            ModelState.AddModelError(string.Empty, t["Velg ny dato, og en sluttid etter starttiden."]);
+            ModelState.AddModelError(string.Empty, t["Velg ny dato mellom {0} og {1}, og en sluttid etter starttiden.", CalendarBounds.Earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CalendarBounds.Latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
             Input = ToInput(Activity!);
             return Page();
         }
@@ -252,7 +254,7 @@ public sealed class ManageModel(FrivilligDbContext db, CurrentUser me, Catalog c
         Activity.SeriesEndsAt = Recurrence.SeriesEnd(Activity, Zone);
         Activity.Touch(time.GetUtcNow());
         await SignUpMail.NotifyAsync(db, outbox, catalog, links, Activity, cancel ? "date-cancelled" : "date-moved", cancel ? "CANCEL" : "REQUEST",
-            s => s.OccurrenceStart == original || s.OccurrenceStart is null, time.GetUtcNow(), change.Note, ct);
+            s => s.OccurrenceStart == original || s.OccurrenceStart is null, time.GetUtcNow(), change.Note, ct, new DateChangeNotice(original, change.NewStart));
         await db.SaveChangesAsync(ct);
         TempData["Status"] = cancel ? t["Datoen er avlyst."].Value : t["Datoen er flyttet."].Value;
         return Redirect($"/{Slug}/organisasjoner/{Organisation.Id}/aktiviteter/{Activity.Id}#datoer");
@@ -329,7 +331,7 @@ public sealed class ManageModel(FrivilligDbContext db, CurrentUser me, Catalog c
                 ModelState.AddModelError("Input.Until", t["Velg enten sluttdato eller antall ganger, ikke begge."]);
             }
 
-            if (Input.Until is { } until && Input.Date is { } first && (until < first || until > first.AddYears(3)))
+            if (Input.Until is { } until && Input.Date is { } first && CalendarBounds.Contains(first) && (until < first || until > first.AddYears(3)))
             {
                 ModelState.AddModelError("Input.Until", t["Sluttdatoen må være etter første dato og innen tre år."]);
             }
@@ -340,7 +342,11 @@ public sealed class ManageModel(FrivilligDbContext db, CurrentUser me, Catalog c
             ModelState.AddModelError("Input.Capacity", t["Skriv hvor mange plasser det er."]);
         }
 
-        if (Input.Date is { } date && Activity is null && date < DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime).AddDays(-1))
+        if (Input.Date is { } outside && !CalendarBounds.Contains(outside))
+        {
+            ModelState.AddModelError("Input.Date", t["Datoen må være mellom {0} og {1}.", CalendarBounds.Earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CalendarBounds.Latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+        }
+        else if (Input.Date is { } date && Activity is null && date < DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime).AddDays(-1))
         {
             ModelState.AddModelError("Input.Date", t["Datoen har vært."]);
         }

@@ -12,7 +12,34 @@ public static class MarkdownText
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();
 
+    /// <summary>True when the text can be shown: Markdig refuses input nested deeper than its limit.</summary>
+    public static bool IsRenderable(string? markdown)
+    {
+        try
+        {
+            _ = Render(markdown);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The description as HTML; text the parser cannot take is shown as plain paragraphs instead.</summary>
     public static string ToHtml(string? markdown)
+    {
+        try
+        {
+            return Render(markdown);
+        }
+        catch (ArgumentException)
+        {
+            return string.Concat(markdown!.ReplaceLineEndings("\n").Split("\n\n").Select(p => "<p>" + System.Net.WebUtility.HtmlEncode(p) + "</p>"));
+        }
+    }
+
+    private static string Render(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown))
         {

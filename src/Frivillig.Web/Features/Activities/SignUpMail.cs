@@ -12,9 +12,12 @@ namespace Frivillig.Web.Features.Activities;
 /// </summary>
 internal static class SignUpMail
 {
-    public static Dictionary<string, string?> Values(SignUp signUp, Activity activity, TimeZoneInfo zone, LinkBuilder links, string? token, string municipalitySlug, string? note = null)
+    private static readonly CultureInfo Nb = CultureInfo.GetCultureInfo("nb-NO");
+
+    public static Dictionary<string, string?> Values(SignUp signUp, Activity activity, TimeZoneInfo zone, LinkBuilder links, string? token, string municipalitySlug,
+        string? note = null, DateChangeNotice? changed = null)
     {
-        var nb = CultureInfo.GetCultureInfo("nb-NO");
+        var nb = Nb;
         // The date as it is now: a moved date is told with its new time.
         var when = signUp.OccurrenceStart is not null
             ? TimeZoneInfo.ConvertTime(OccurrenceFor(signUp, activity, zone).Start, zone).ToString("dddd d. MMMM yyyy 'kl.' HH:mm", nb)
@@ -28,12 +31,18 @@ internal static class SignUpMail
             ["Note"] = note ?? string.Empty,
             ["ActivityUrl"] = links.Absolute($"/{municipalitySlug}/aktiviteter/{activity.Id}"),
             ["CancelUrl"] = token is null ? null : links.Absolute($"/{municipalitySlug}/pamelding/{token}"),
+            ["ChangedDate"] = changed is null ? null : LocalText(changed.OriginalStart, zone),
+            ["NewDate"] = changed?.NewStart is { } newStart ? LocalText(newStart, zone) : null,
         };
     }
 
+    private static string LocalText(DateTimeOffset instant, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(instant, zone).ToString("dddd d. MMMM yyyy 'kl.' HH:mm", Nb);
+
     /// <summary>Queues a template mail to the person, with an invitation (REQUEST) or a withdrawal (CANCEL) when <paramref name="method"/> is given.</summary>
     public static void Send(Outbox outbox, Catalog catalog, Municipality municipality, SignUp signUp, Activity activity, string organisationName, string districtName,
-        LinkBuilder links, string template, string? method, string? token = null, string? note = null, bool firstInvitation = false)
+        LinkBuilder links, string template, string? method, string? token = null, string? note = null, bool firstInvitation = false,
+        DateChangeNotice? changed = null)
     {
         if (signUp.Email is null)
         {
@@ -43,7 +52,8 @@ internal static class SignUpMail
         var zone = ActivityCalendar.Zone(municipality);
         string? invitation = null;
         // A whole-series sign-up gets the mail without an invitation: its dates are in the activity's own feed.
-        if (method is not null && signUp.OccurrenceStart is not null)
+        // An address the calendar cannot carry (from before addresses were checked) still gets the mail, without the invitation.
+        if (method is not null && signUp.OccurrenceStart is not null && EmailAddresses.IsValid(signUp.Email))
         {
             // The first invitation is SEQUENCE 0; every update or withdrawal after it counts up.
             if (!firstInvitation)
@@ -57,7 +67,7 @@ internal static class SignUpMail
                 organizerEmail: OrganizerAddress(municipality), attendee: (signUp.Email, signUp.Name));
         }
 
-        outbox.Enqueue(signUp.Email, signUp.Name, template, Values(signUp, activity, zone, links, token, municipality.Slug, note), invitation, invitation is null ? null : method);
+        outbox.Enqueue(signUp.Email, signUp.Name, template, Values(signUp, activity, zone, links, token, municipality.Slug, note, changed), invitation, invitation is null ? null : method);
     }
 
     /// <summary>The date the sign-up is for, after any move; for a series, the series' first date.</summary>
@@ -76,7 +86,7 @@ internal static class SignUpMail
 
     /// <summary>Tells everyone with a place (and, for cancellations, everyone waiting) about a change to their date.</summary>
     public static async Task NotifyAsync(FrivilligDbContext db, Outbox outbox, Catalog catalog, LinkBuilder links, Activity activity, string template, string method,
-        Func<SignUp, bool> affected, DateTimeOffset now, string? note, CancellationToken ct)
+        Func<SignUp, bool> affected, DateTimeOffset now, string? note, CancellationToken ct, DateChangeNotice? changed = null)
     {
         var municipality = db.Tenant.Required;
         var names = await db.Activities.Where(a => a.Id == activity.Id)
@@ -84,8 +94,13 @@ internal static class SignUpMail
         var signUps = await db.SignUps.Where(s => s.ActivityId == activity.Id && s.Status != SignUpStatus.Cancelled && s.Email != null).ToListAsync(ct);
         foreach (var signUp in signUps.Where(s => (s.OccurrenceStart is null || s.OccurrenceStart >= now) && affected(s)))
         {
-            Send(outbox, catalog, municipality, signUp, activity, names.Organisation, names.District, links, template,
-                signUp.Status == SignUpStatus.Confirmed ? method : null, note: note);
+            // A whole-series sign-up hears that one date changed and the rest did not: a template of its own.
+            var forThem = changed is not null && signUp.OccurrenceStart is null ? template + "-series" : template;
+            Send(outbox, catalog, municipality, signUp, activity, names.Organisation, names.District, links, forThem,
+                signUp.Status == SignUpStatus.Confirmed ? method : null, note: note, changed: changed);
         }
     }
 }
+
+/// <summary>One date of a series that changed: its original start and, when moved, its new start; null when cancelled.</summary>
+internal sealed record DateChangeNotice(DateTimeOffset OriginalStart, DateTimeOffset? NewStart);

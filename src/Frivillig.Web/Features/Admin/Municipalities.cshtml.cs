@@ -32,7 +32,7 @@ public sealed class MunicipalitiesModel(FrivilligDbContext db, CurrentUser me, M
 
         [Display(Name = "E-post til første kommuneadministrator")]
         [Required(ErrorMessage = "Skriv e-postadressen til kommuneadministratoren.")]
-        [EmailAddress(ErrorMessage = "Skriv en gyldig e-postadresse, for eksempel navn@eksempel.no.")]
+        [Email]
         [StringLength(254, ErrorMessage = "E-postadressen kan være høyst {1} tegn.")]
         public string AdminEmail { get; set; } = string.Empty;
     }

@@ -65,11 +65,21 @@ public sealed class CalendarQuery
             errors["from"] = t["Fra-dato må skrives som ÅÅÅÅ-MM-DD."];
             fromDate = monday;
         }
+        else if (!CalendarBounds.Contains(fromDate))
+        {
+            errors["from"] = t["Datoen må være mellom {0} og {1}.", Iso(CalendarBounds.Earliest), Iso(CalendarBounds.Latest)];
+            fromDate = monday;
+        }
 
         var toDate = fromDate.AddDays(defaultDays);
         if (!string.IsNullOrEmpty(To) && !DateOnly.TryParseExact(To, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out toDate))
         {
             errors["to"] = t["Til-dato må skrives som ÅÅÅÅ-MM-DD."];
+            toDate = fromDate.AddDays(defaultDays);
+        }
+        else if (!CalendarBounds.Contains(toDate))
+        {
+            errors["to"] = t["Datoen må være mellom {0} og {1}.", Iso(CalendarBounds.Earliest), Iso(CalendarBounds.Latest)];
             toDate = fromDate.AddDays(defaultDays);
         }
 
@@ -87,7 +97,8 @@ public sealed class CalendarQuery
 
         if (errors.Count > 0)
         {
-            return new Result(null, errors, fromDate, toDate);
+            // The page still draws around the refused period: the default one, not the (maybe huge) one asked for.
+            return new Result(null, errors, monday, monday.AddDays(defaultDays));
         }
 
         var filter = new CalendarFilter(NullIfEmpty(District), NullIfEmpty(Category), NullIfEmpty(Target), dropIn, NullIfEmpty(Q),
@@ -113,6 +124,8 @@ public sealed class CalendarQuery
         var query = string.Join("&", parts);
         return query.Length == 0 ? string.Empty : "?" + query;
     }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

@@ -10,13 +10,15 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> t) : PageModel
     public string Title { get; private set; } = string.Empty;
     public string Message { get; private set; } = string.Empty;
 
-    public void OnGet(int? code) => Describe(code);
+    // From the route only: a re-executed POST carries the original body, which may be the very form
+    // that could not be read; binding from it would fail again.
+    public void OnGet([FromRoute] int? code) => Describe(code);
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost([FromRoute] int? code) => Describe(code);
 
     private void Describe(int? code)
     {
-        // Re-executed from a status code: keep that status instead of answering 200.
+        // Re-executed from a status code: keep that status instead of answering 200. The route takes only 400-599.
         Response.StatusCode = code ?? StatusCodes.Status500InternalServerError;
         (Title, Message) = code switch
         {

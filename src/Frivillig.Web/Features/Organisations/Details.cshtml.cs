@@ -23,7 +23,7 @@ public sealed class DetailsModel(FrivilligDbContext db, CurrentUser me, Email.Ou
     {
         [Display(Name = "E-postadresse")]
         [Required(ErrorMessage = "Skriv e-postadressen til den du vil invitere.")]
-        [EmailAddress(ErrorMessage = "Skriv en gyldig e-postadresse, for eksempel navn@eksempel.no.")]
+        [Email]
         [StringLength(254, ErrorMessage = "E-postadressen kan være høyst {1} tegn.")]
         [NoMarkup]
         public string Email { get; set; } = string.Empty;

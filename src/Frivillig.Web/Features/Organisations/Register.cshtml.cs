@@ -48,7 +48,7 @@ public sealed class RegisterModel(FrivilligDbContext db, CurrentUser me, Outbox 
 
         [Display(Name = "E-post til kontaktperson")]
         [Required(ErrorMessage = "Skriv e-postadressen til kontaktpersonen.")]
-        [EmailAddress(ErrorMessage = "Skriv en gyldig e-postadresse, for eksempel navn@eksempel.no.")]
+        [Email]
         [StringLength(254, ErrorMessage = "E-postadressen kan være høyst {1} tegn.")]
         [NoMarkup]
         public string ContactEmail { get; set; } = string.Empty;

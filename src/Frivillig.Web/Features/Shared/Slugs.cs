@@ -6,12 +6,13 @@ namespace Frivillig.Web;
 /// <summary>URL slugs from Norwegian names: "Tromsø Røde Kors" becomes "tromso-rode-kors".</summary>
 public static class Slugs
 {
-    public static string From(string name, int maxLength = 60)
+    public static string From(string? name, int maxLength = 60)
     {
         var sb = new StringBuilder();
-        foreach (var c in name.Trim().ToLowerInvariant())
+        // By rune, not by char: an emoji is two chars, and normalising half of one throws.
+        foreach (var rune in (name ?? string.Empty).Trim().ToLowerInvariant().EnumerateRunes())
         {
-            var mapped = c switch
+            var mapped = rune.Value switch
             {
                 'æ' => "ae",
                 'ø' => "o",
@@ -24,7 +25,7 @@ public static class Slugs
                 continue;
             }
 
-            foreach (var d in c.ToString().Normalize(NormalizationForm.FormD))
+            foreach (var d in rune.ToString().Normalize(NormalizationForm.FormD))
             {
                 if (char.IsAsciiLetterOrDigit(d))
                 {

@@ -30,7 +30,7 @@ public sealed partial class ResidentAndOrganiserTests(BrowserFixture browser) : 
         await page.ScreenshotAsync("aktivitet-dropin");
 
         // A course with sign-up: she picks the first date and signs up without an account.
-        await page.GotoAsync("/tromso?q=Digital&visning=liste&from=" + DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "&to=" + DateTime.Today.AddDays(62).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GotoAsync("/tromso?q=Digital&visning=liste&from=" + browser.App.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "&to=" + browser.App.Today.AddDays(62).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Digital hjelp: bank og helsenorge" }).First.ClickAsync();
         await page.GetByRole(AriaRole.Group, new() { Name = "Hvilken dato?" }).GetByRole(AriaRole.Radio).Nth(1).CheckAsync();

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Frivillig.IntegrationTests.Features.Accounts;
 
-public sealed class OpenIdConnectTests(FrivilligApp app) : IClassFixture<FrivilligApp>
+public sealed class OpenIdConnectTests(SystemClockApp app) : IClassFixture<SystemClockApp>
 {
     private const string RedirectUri = "http://frivillig.test/signin-oidc";
 

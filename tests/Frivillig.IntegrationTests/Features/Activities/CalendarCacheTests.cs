@@ -24,7 +24,7 @@ public sealed class CalendarCacheTests(FrivilligApp app) : IClassFixture<Frivill
         {
             var activity = await db.Activities.SingleAsync(a => a.Title == "Leksehjelp");
             activity.Summary = "Endret";
-            activity.Touch(DateTimeOffset.UtcNow);
+            activity.Touch(app.Clock.GetUtcNow());
             return await db.SaveChangesAsync();
         });
 

@@ -113,7 +113,7 @@ public sealed class FeedTests(FrivilligApp app) : IClassFixture<FrivilligApp>
             var activity = await db.Activities.SingleAsync(a => a.Title == "Leksehjelp");
             activity.Summary = "Slutt\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Falsk; med, komma \\ og " + new string('æ', 200);
             activity.Place = "Sted;X-INJECT:1,\\";
-            activity.Touch(DateTimeOffset.UtcNow);
+            activity.Touch(app.Clock.GetUtcNow());
             await db.SaveChangesAsync();
             return activity.Id;
         });

@@ -54,7 +54,7 @@ public sealed class JavaScriptClientTests : IDisposable
         {
             var activity = await db.Activities.SingleAsync(a => a.Id == id);
             activity.Status = ActivityStatus.Cancelled;
-            activity.Touch(DateTimeOffset.UtcNow);
+            activity.Touch(_app.Clock.GetUtcNow());
             return await db.SaveChangesAsync();
         });
 
@@ -75,7 +75,7 @@ public sealed class JavaScriptClientTests : IDisposable
         {
             var activity = await db.Activities.SingleAsync(a => a.Id == id);
             activity.Status = ActivityStatus.Cancelled;
-            activity.Touch(DateTimeOffset.UtcNow);
+            activity.Touch(_app.Clock.GetUtcNow());
             return await db.SaveChangesAsync();
         });
         await Task.Delay(300); // the message goes out after commit, on its own

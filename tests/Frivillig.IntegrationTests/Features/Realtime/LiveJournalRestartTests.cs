@@ -48,7 +48,7 @@ public sealed class LiveJournalRestartTests : IDisposable
     {
         var activity = await db.Activities.SingleAsync(a => a.Id == id);
         activity.Status = ActivityStatus.Cancelled;
-        activity.Touch(DateTimeOffset.UtcNow);
+        activity.Touch(_app.Clock.GetUtcNow());
         return await db.SaveChangesAsync();
     });
 
