@@ -161,12 +161,18 @@ public static class HostingExtensions
             {
                 NorwegianModelBinding.Configure(o.ModelBindingMessageProvider);
                 o.ModelMetadataDetailsProviders.Add(new NonNullableStrings());
+                o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
             });
         builder.Services.AddSingleton<Features.Activities.Catalog>();
         builder.Services.AddScoped<Features.Activities.ActivityCalendar>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // Norwegian letters as themselves; <, >, &, ' and " escaped, so echoed input can never be markup.
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        });
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Norwegian);

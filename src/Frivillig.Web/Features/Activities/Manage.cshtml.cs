@@ -223,8 +223,8 @@ public sealed class ManageModel(FrivilligDbContext db, CurrentUser me, Catalog c
             return NotFound();
         }
 
-        var original = new DateTimeOffset(date, TimeSpan.Zero);
-        if (date <= 0 || date >= DateTimeOffset.MaxValue.UtcTicks || !Recurrence.IsOccurrence(Activity, Zone, original))
+        var original = date > 0 && date < DateTimeOffset.MaxValue.UtcTicks ? new DateTimeOffset(date, TimeSpan.Zero) : DateTimeOffset.MinValue;
+        if (original == DateTimeOffset.MinValue || !Recurrence.IsOccurrence(Activity, Zone, original))
         {
             ModelState.AddModelError(string.Empty, t["Datoen finnes ikke i serien."]);
         }

@@ -10,11 +10,14 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> t) : PageModel
     public string Title { get; private set; } = string.Empty;
     public string Message { get; private set; } = string.Empty;
 
-    // From the route only: a re-executed POST carries the original body, which may be the very form
-    // that could not be read; binding from it would fail again.
-    public void OnGet([FromRoute] int? code) => Describe(code);
+    // From the route only, and not through model binding: a re-executed POST carries the original body,
+    // which may be the very form that could not be read, and binding would fail on it again.
+    public void OnGet() => Describe(Code());
 
-    public void OnPost([FromRoute] int? code) => Describe(code);
+    public void OnPost() => Describe(Code());
+
+    private int? Code() =>
+        int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : null;
 
     private void Describe(int? code)
     {

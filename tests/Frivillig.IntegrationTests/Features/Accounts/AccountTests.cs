@@ -128,4 +128,22 @@ public sealed class AccountTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         using var after = await session.Client.GetAsync("/konto");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
     }
+
+    [Theory]
+    [InlineData("/%0d%0aX", "/konto")]
+    [InlineData("/%09/evil.example", "/konto")]
+    [InlineData("/ok%7f", "/konto")]
+    [InlineData("/%E2%80%A8x", "/konto")]
+    [InlineData("/tromso?q=r%C3%B8de", "/tromso?q=r%C3%B8de")]
+    public async Task Sign_in_with_an_odd_return_url_lands_on_a_safe_local_page(string returnUrl, string expected)
+    {
+        var session = app.NewSession();
+        var response = await session.PostFormAsync("/konto/logg-inn?returnUrl=" + returnUrl, new()
+        {
+            ["Input.Email"] = "lokaler.tromso@frivillig.test", // not the account the lockout test locks
+            ["Input.Password"] = FrivilligApp.DemoPassword,
+        }, formPage: "/konto/logg-inn");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location?.OriginalString);
+    }
 }

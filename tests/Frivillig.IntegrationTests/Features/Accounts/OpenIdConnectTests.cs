@@ -20,7 +20,101 @@ public sealed class OpenIdConnectTests(SystemClockApp app) : IClassFixture<Syste
         Assert.EndsWith("/connect/authorize", doc.GetProperty("authorization_endpoint").GetString(), StringComparison.Ordinal);
         Assert.EndsWith("/connect/token", doc.GetProperty("token_endpoint").GetString(), StringComparison.Ordinal);
         Assert.EndsWith("/connect/userinfo", doc.GetProperty("userinfo_endpoint").GetString(), StringComparison.Ordinal);
-        Assert.Contains("S256", doc.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["S256"], doc.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Theory]
+    [InlineData("plain")]
+    [InlineData(null)] // no method means plain (RFC 7636 § 4.3)
+    public async Task A_plain_code_challenge_is_refused(string? method)
+    {
+        var session = await app.SignInAsync("frivillig@frivillig.test");
+        var parameters = new Dictionary<string, string?>
+        {
+            ["client_id"] = "frivillig-app", ["response_type"] = "code", ["redirect_uri"] = RedirectUri, ["scope"] = "openid",
+            ["code_challenge"] = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ", ["state"] = "s",
+        };
+        if (method is not null)
+        {
+            parameters["code_challenge_method"] = method;
+        }
+
+        using var response = await session.Client.GetAsync(QueryHelpers.AddQueryString("/connect/authorize", parameters));
+        var query = response.Headers.Location is { } location ? QueryHelpers.ParseQuery(location.Query) : [];
+        Assert.False(query.ContainsKey("code"), $"a code was issued for code_challenge_method={method ?? "(none)"}");
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest || query.ContainsKey("error"), $"{(int)response.StatusCode} {response.Headers.Location}");
+    }
+
+    private static async Task<bool> SignedInAsync(WebSession session)
+    {
+        using var response = await session.Client.GetAsync("/konto");
+        return response.StatusCode == HttpStatusCode.OK;
+    }
+
+    [Fact]
+    public async Task A_plain_get_to_logout_asks_first_and_signs_nobody_out()
+    {
+        var session = await app.SignInAsync("frivillig@frivillig.test");
+        using var response = await session.Client.GetAsync("/connect/logout?post_logout_redirect_uri=http%3A%2F%2Ffrivillig.test%2F&state=abc");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/konto/logg-ut", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.True(await SignedInAsync(session));
+
+        // The page asks, and its form posts back to /connect/logout with the same parameters and a token.
+        var page = await session.GetHtmlAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("action=\"/connect/logout\"", page);
+        Assert.Contains("name=\"post_logout_redirect_uri\" value=\"http://frivillig.test/\"", page);
+        using var posted = await session.PostFormAsync("/connect/logout", new()
+        {
+            ["post_logout_redirect_uri"] = "http://frivillig.test/", ["state"] = "abc",
+        }, formPage: response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.StartsWith("http://frivillig.test/", posted.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.False(await SignedInAsync(session));
+    }
+
+    [Fact]
+    public async Task A_post_to_logout_without_the_antiforgery_token_signs_nobody_out()
+    {
+        var session = await app.SignInAsync("frivillig@frivillig.test");
+        using var response = await session.Client.PostAsync("/connect/logout", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(await SignedInAsync(session));
+    }
+
+    [Fact]
+    public async Task Logout_with_the_persons_own_id_token_hint_signs_out_at_once()
+    {
+        var session = await app.SignInAsync("frivillig@frivillig.test");
+        var idToken = await IdTokenAsync(session);
+        using var response = await session.Client.GetAsync(QueryHelpers.AddQueryString("/connect/logout", new Dictionary<string, string?>
+        {
+            ["id_token_hint"] = idToken, ["post_logout_redirect_uri"] = "http://frivillig.test/",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.False(await SignedInAsync(session));
+
+        // Someone else's id token names another person: it proves nothing about this session.
+        var other = await app.SignInAsync("medlem@frivillig.test");
+        using var foreign = await other.Client.GetAsync(QueryHelpers.AddQueryString("/connect/logout", new Dictionary<string, string?> { ["id_token_hint"] = idToken }));
+        Assert.True(await SignedInAsync(other));
+    }
+
+    private async Task<string> IdTokenAsync(WebSession session)
+    {
+        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+        using var coded = await session.Client.GetAsync(QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
+        {
+            ["client_id"] = "frivillig-app", ["response_type"] = "code", ["redirect_uri"] = RedirectUri, ["scope"] = "openid",
+            ["code_challenge"] = challenge, ["code_challenge_method"] = "S256",
+        }));
+        var code = QueryHelpers.ParseQuery(coded.Headers.Location!.Query)["code"].ToString();
+        using var token = await app.NewSession().Client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = RedirectUri, ["client_id"] = "frivillig-app", ["code_verifier"] = verifier,
+        }));
+        return (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id_token").GetString()!;
     }
 
     [Fact]

@@ -123,4 +123,27 @@ public sealed class CalendarAndApiTests(FrivilligApp app) : IClassFixture<Frivil
         Assert.Contains("Trinnfri adkomst", html);
         Assert.Contains("<strong>Tromsøya bydelshus</strong>", html); // Markdown
     }
+
+    [Theory]
+    [InlineData("from=9999-12-31")]
+    [InlineData("from=9999-12-25&to=9999-12-31")]
+    [InlineData("from=0001-01-01&to=0001-01-05")]
+    [InlineData("from=2026-01-01&to=9999-12-31")]
+    [InlineData("from=2000-01-01&to=2100-12-31")]
+    public async Task Dates_at_the_ends_of_the_calendar_get_a_clear_400_on_the_page_the_print_view_and_the_api(string query)
+    {
+        var session = app.NewSession();
+        using var page = await session.Client.GetAsync("/tromso?" + query);
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("field-error", html);
+        Assert.True(html.Length < 500_000, $"the refused page was {html.Length} characters"); // drawn around the default week, not the period asked for
+
+        using var print = await session.Client.GetAsync("/tromso/utskrift?district=tromsoya&" + query);
+        Assert.Equal(HttpStatusCode.BadRequest, print.StatusCode);
+
+        using var api = await session.Client.GetAsync("/api/v1/tromso/activities?" + query);
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+    }
 }

@@ -267,4 +267,57 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
         Assert.Contains(message, await WebSession.HtmlOf(response));
         Assert.False(await app.DbAsync(db => db.DateChanges.AnyAsync(c => c.ActivityId == id)));
     }
+
+    [Theory]
+    [InlineData("9999-12-31", "", "")]
+    [InlineData("0001-01-01", "", "")]
+    [InlineData("2027-03-18", "9999-12-31", "")]
+    [InlineData("9999-12-01", "", "10")]
+    public async Task Dates_outside_the_calendar_are_refused_beside_the_field_and_nothing_is_saved(string date, string until, string count)
+    {
+        var (session, orgId) = await CoordinatorAsync();
+        var before = await app.DbAsync(db => db.Activities.CountAsync());
+        var response = await SaveAsync(session, orgId, new ActivityForm { Title = "Ytterkant " + date, Date = date, Until = until, Count = count });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("field-error", await WebSession.HtmlOf(response));
+        Assert.Equal(before, await app.DbAsync(db => db.Activities.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("9999-12-31", "18:00")]
+    [InlineData("0001-01-01", "00:30")]
+    public async Task Moving_a_date_to_the_ends_of_the_calendar_is_refused_and_changes_nothing(string newDate, string start)
+    {
+        var (session, orgId) = await CoordinatorAsync();
+        var saved = await SaveAsync(session, orgId, new ActivityForm { Title = "Flyttes ikke " + newDate });
+        var id = IdFrom(await Task.FromResult(saved));
+        var path = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
+        var ticks = new DateTimeOffset(2027, 3, 25, 17, 0, 0, TimeSpan.Zero).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var response = await session.PostFormAsync($"{path}?handler=MoveDate", new() { ["date"] = ticks, ["newDate"] = newDate, ["newStart"] = start, ["newEnd"] = "23:00" }, formPage: path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Velg ny dato mellom 2000-01-01 og 2100-12-31", await WebSession.HtmlOf(response));
+        Assert.Empty(await app.DbAsync(db => db.DateChanges.Where(c => c.ActivityId == id).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task Markdown_nested_deeper_than_the_parser_takes_is_refused_and_a_stored_one_still_shows()
+    {
+        var (session, orgId) = await CoordinatorAsync();
+        var deep = string.Concat(Enumerable.Repeat("> ", 300)) + "hei";
+        var refused = await SaveAsync(session, orgId, new ActivityForm { Title = "Dyp beskrivelse", Description = deep });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("for mange nivåer", await WebSession.HtmlOf(refused));
+
+        // One that got in before the check (straight into the database) shows as plain text, not an error page.
+        var saved = await SaveAsync(session, orgId, new ActivityForm { Title = "Lagret før sjekken" });
+        var id = IdFrom(saved);
+        await app.DbAsync(async db =>
+        {
+            var activity = await db.Activities.SingleAsync(a => a.Id == id);
+            activity.Description = string.Concat(Enumerable.Repeat("[", 1000));
+            return await db.SaveChangesAsync();
+        });
+        var page = await app.NewSession().GetHtmlAsync($"/tromso/aktiviteter/{id}");
+        Assert.Contains("[[[[[[[[", page);
+    }
 }

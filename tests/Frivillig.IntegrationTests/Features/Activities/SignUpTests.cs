@@ -137,4 +137,89 @@ public sealed class SignUpTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(page, "Fullt – venteliste"));
         Assert.Equal(SignUpStatus.Confirmed, (await StatusesAsync(id))["Hele Serien"]);
     }
+
+    [Theory]
+    [InlineData("a b@c.no")]
+    [InlineData("\"x y\"@c.no")]
+    [InlineData("a@b c.no")]
+    [InlineData("a@[1.2.3.4]")]
+    [InlineData("a\"b@c.no")]
+    [InlineData("a..b@c.no")]
+    [InlineData("a:b@c.no")]
+    [InlineData("a@b")]
+    [InlineData("<a@b.no>")]
+    public async Task An_address_the_mail_or_calendar_cannot_carry_is_refused_beside_the_field(string address)
+    {
+        var (id, date) = await ActivityWithPlacesAsync(5);
+        var response = await app.NewSession().PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", Form(date, "Adresse Test", address));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Skriv en gyldig e-postadresse", await WebSession.HtmlOf(response));
+        Assert.Empty(await StatusesAsync(id));
+    }
+
+    [Theory]
+    [InlineData("æøå@eksempel.no")]
+    [InlineData("ola.nordmann+frivillig@eksempel.no")]
+    [InlineData("ø@bø.no")]
+    public async Task Ordinary_and_norwegian_addresses_are_taken(string address)
+    {
+        var (id, date) = await ActivityWithPlacesAsync(5);
+        await WebSession.AssertRedirectAsync(await app.NewSession().PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", Form(date, "Norsk Adresse", address)));
+        Assert.Equal(SignUpStatus.Confirmed, Assert.Single(await StatusesAsync(id)).Value);
+    }
+
+    [Fact]
+    public async Task A_waitlisted_address_from_before_the_check_cannot_stop_a_confirmed_person_from_cancelling()
+    {
+        var (id, date) = await ActivityWithPlacesAsync(1);
+        var first = await app.NewSession().PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", Form(date, "Kari", "kari@eksempel.no"));
+        var receipt = (await WebSession.AssertRedirectAsync(first)).OriginalString;
+        // An address that would have passed the old check, put straight in as it was stored then.
+        await app.DbAsync(async db =>
+        {
+            var kari = await db.SignUps.SingleAsync(s => s.ActivityId == id);
+            db.SignUps.Add(new SignUp
+            {
+                MunicipalityId = kari.MunicipalityId, ActivityId = id, OccurrenceStart = kari.OccurrenceStart, Name = "Gammel Adresse",
+                Email = "a b@c.no", Status = SignUpStatus.Waitlisted, CreatedAt = app.Clock.GetUtcNow(), TokenHash = Frivillig.Web.Auth.Tokens.Hash(Frivillig.Web.Auth.Tokens.New()),
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var cancel = await app.NewSession().PostFormAsync($"{receipt}?handler=Cancel", [], formPage: receipt);
+        Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
+        var statuses = await StatusesAsync(id);
+        Assert.Equal(SignUpStatus.Cancelled, statuses["Kari"]);
+        Assert.Equal(SignUpStatus.Confirmed, statuses["Gammel Adresse"]);
+    }
+
+    public static TheoryData<string, string, HttpContent> UnreadableBodies()
+    {
+        static HttpContent Raw(string body, string type) => new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(body)) { Headers = { { "Content-Type", type } } };
+        var form = "application/x-www-form-urlencoded";
+        return new()
+        {
+            { "NUL-byte i verdi", "nul-value", Raw("Input.Name=Ola%00x&Input.Phone=91234567", form) },
+            { "NUL-byte i navn", "nul-key", Raw("Input%00.Name=Ola", form) },
+            { "for mange felt", "many-fields", Raw(string.Join("&", Enumerable.Range(0, 5000).Select(i => $"f{i}=x")), form) },
+            { "for stor verdi", "huge-value", Raw("Input.Name=" + new string('x', 5_000_000), form) },
+            { "for langt navn", "long-key", Raw(new string('k', 3000) + "=x", form) },
+            { "multipart uten grense", "no-boundary", Raw("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--", "multipart/form-data") },
+            { "multipart med feil grense", "wrong-boundary", Raw("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--", "multipart/form-data; boundary=y") },
+            { "avkuttet multipart", "truncated", Raw("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb", "multipart/form-data; boundary=x") },
+            { "ugyldig UTF-8", "bad-utf8", new ByteArrayContent([0x49, 0x6e, 0x3d, 0xff, 0xfe, 0xc3]) { Headers = { { "Content-Type", form } } } },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(UnreadableBodies))]
+    public async Task A_body_the_server_cannot_read_gets_400_and_signs_up_nobody(string what, string key, HttpContent body)
+    {
+        var (id, _) = await ActivityWithPlacesAsync(5);
+        var session = app.NewSession();
+        await session.GetHtmlAsync($"/tromso/aktiviteter/{id}");
+        using var response = await session.Client.PostAsync($"/tromso/aktiviteter/{id}?handler=SignUp", body);
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what} ({key}): {(int)response.StatusCode}");
+        Assert.Empty(await StatusesAsync(id));
+    }
 }

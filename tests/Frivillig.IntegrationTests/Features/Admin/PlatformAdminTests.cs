@@ -64,4 +64,18 @@ public sealed class PlatformAdminTests(FrivilligApp app) : IClassFixture<Frivill
         Assert.Equal(HttpStatusCode.Redirect, grant.StatusCode);
         Assert.Contains("Mette Medlem", await session.GetHtmlAsync("/lunner/admin"));
     }
+
+    [Fact]
+    public async Task An_empty_form_gets_errors_beside_the_fields_and_creates_nothing()
+    {
+        var session = await app.SignInAsync("plattform@frivillig.test");
+        var before = await app.DbAsync(db => db.Municipalities.CountAsync());
+        var response = await session.PostFormAsync("/admin/kommuner", Form(string.Empty, string.Empty, string.Empty));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await WebSession.HtmlOf(response);
+        Assert.Contains("Skriv navnet på kommunen.", html);
+        Assert.Contains("Skriv adressen kommunen skal ha.", html);
+        Assert.Contains("Skriv e-postadressen til kommuneadministratoren.", html);
+        Assert.Equal(before, await app.DbAsync(db => db.Municipalities.CountAsync()));
+    }
 }

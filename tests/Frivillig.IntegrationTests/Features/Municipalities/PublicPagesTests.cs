@@ -125,4 +125,20 @@ public sealed class PublicPagesTests(FrivilligApp app) : IClassFixture<Frivillig
         Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
+
+    [Theory]
+    [InlineData("/feil/404", 404)]
+    [InlineData("/feil/400", 400)]
+    [InlineData("/feil/503", 503)]
+    [InlineData("/feil/999", 404)]
+    [InlineData("/feil/200", 404)]
+    [InlineData("/feil/302", 404)]
+    [InlineData("/feil/100", 404)]
+    [InlineData("/feil/-5", 404)]
+    [InlineData("/feil/2147483647", 404)]
+    public async Task The_error_page_answers_only_with_error_statuses(string path, int expected)
+    {
+        using var response = await app.NewSession().Client.GetAsync(path);
+        Assert.Equal(expected, (int)response.StatusCode);
+    }
 }

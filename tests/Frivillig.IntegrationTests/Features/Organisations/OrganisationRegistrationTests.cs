@@ -150,4 +150,51 @@ public sealed class OrganisationRegistrationTests(FrivilligApp app) : IClassFixt
         var role = await app.DbAsync(db => db.Memberships.Where(m => m.OrganisationId == id).Join(db.Users.Where(u => u.Email == "frivillig@frivillig.test"), m => m.UserId, u => u.Id, (m, u) => m.Role).SingleAsync());
         Assert.Equal(OrganisationRole.Coordinator, role);
     }
+
+    [Fact]
+    public async Task An_empty_form_gets_errors_beside_the_fields_and_registers_nothing()
+    {
+        var newcomer = await app.SignInAsync("frivillig@frivillig.test");
+        var before = await CountAsync();
+        var response = await newcomer.PostFormAsync("/tromso/organisasjoner/ny", new Dictionary<string, string>
+        {
+            ["Input.Name"] = string.Empty, ["Input.Kind"] = string.Empty, ["Input.OrganisationNumber"] = string.Empty, ["Input.Description"] = string.Empty,
+            ["Input.ContactName"] = string.Empty, ["Input.ContactEmail"] = string.Empty, ["Input.ContactPhone"] = string.Empty, ["Input.Website"] = string.Empty,
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await WebSession.HtmlOf(response);
+        Assert.Contains("Skriv navnet på organisasjonen.", html);
+        Assert.Contains("Skriv navnet på kontaktpersonen.", html);
+        Assert.Contains("Velg minst én bydel eller ett distriktssenter.", html);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task A_name_with_emoji_and_letters_outside_the_basic_plane_registers_with_a_slug_of_its_letters()
+    {
+        var newcomer = await app.SignInAsync("frivillig@frivillig.test");
+        var response = await newcomer.PostFormAsync("/tromso/organisasjoner/ny", await FormAsync("Kor 😀 𝕏 Tromsø", null, null, "tromsoya"));
+        await WebSession.AssertRedirectAsync(response);
+        var stored = await app.DbAsync(db => db.Organisations.SingleAsync(o => o.Name == "Kor 😀 𝕏 Tromsø"));
+        Assert.Equal("kor-tromso", stored.Slug);
+    }
+
+    [Theory]
+    [InlineData("a b@c.no")]
+    [InlineData("\"x y\"@c.no")]
+    [InlineData("a@[1.2.3.4]")]
+    [InlineData("a..b@c.no")]
+    [InlineData("a@b")]
+    public async Task A_contact_address_mail_cannot_carry_is_refused_beside_the_field(string address)
+    {
+        var newcomer = await app.SignInAsync("frivillig@frivillig.test");
+        var before = await CountAsync();
+        var form = await FormAsync("Adressetest " + address.Length, null, null, "tromsoya");
+        form.RemoveAll(f => f.Key == "Input.ContactEmail");
+        form.Add(new("Input.ContactEmail", address));
+        var response = await newcomer.PostFormAsync("/tromso/organisasjoner/ny", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Skriv en gyldig e-postadresse", await WebSession.HtmlOf(response));
+        Assert.Equal(before, await CountAsync());
+    }
 }
