@@ -166,7 +166,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton<Features.Activities.Catalog>();
         builder.Services.AddScoped<Features.Activities.ActivityCalendar>();
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddFrivilligOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());

@@ -10,7 +10,9 @@ public static class ActivitiesApi
 
     public static IEndpointRouteBuilder MapActivitiesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/{m}/activities", ListOccurrencesAsync).WithTags("Aktiviteter").CacheOutput(CalendarCache.Policy);
+        app.MapGet("/api/v1/{m}/activities", ListOccurrencesAsync).WithTags("Aktiviteter").CacheOutput(CalendarCache.Policy)
+            .WithName("ListOccurrences").WithSummary("Datoene til publiserte og avlyste aktiviteter i et tidsrom (standard: denne uken)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -58,14 +60,35 @@ public static class ActivitiesApi
             links.Absolute($"/{slug}/aktiviteter/{i.Activity.Id}"))).ToList());
     }
 
+    /// <summary>The query string as documented: lower-case names, dates as ÅÅÅÅ-MM-DD in the municipality's own time.</summary>
     public sealed class CalendarQueryParameters
     {
+        /// <summary>Første dag (ÅÅÅÅ-MM-DD), standard mandag denne uken.</summary>
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "from")]
         public string? From { get; init; }
+
+        /// <summary>Dagen etter siste dag (ÅÅÅÅ-MM-DD), høyst ett år etter from.</summary>
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "to")]
         public string? To { get; init; }
+
+        /// <summary>Bydel eller distriktssenter (slug).</summary>
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "district")]
         public string? District { get; init; }
+
+        /// <summary>Kategori (slug).</summary>
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "category")]
         public string? Category { get; init; }
+
+        /// <summary>Målgruppe (slug).</summary>
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "target")]
         public string? Target { get; init; }
+
+        /// <summary>true for bare drop-in, false for bare med påmelding.</summary>
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "dropin")]
         public string? DropIn { get; init; }
+
+        /// <summary>Fritekst i tittel, oppsummering, sted og arrangør.</summary>
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "q")]
         public string? Q { get; init; }
 
         public CalendarQuery ToQuery() => new() { From = From, To = To, District = District, Category = Category, Target = Target, DropIn = DropIn, Q = Q };

@@ -13,25 +13,32 @@ public static class FeedsEndpoints
 {
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
-        var feeds = app.MapGroup("/ical").WithTags("Kalenderabonnement").CacheOutput(CalendarCache.Policy);
+        var feeds = app.MapGroup("/ical").WithTags("Kalenderabonnement").CacheOutput(CalendarCache.Policy)
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), ["text/calendar"]),
+                new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified), new ProducesResponseTypeMetadata(StatusCodes.Status404NotFound));
         feeds.MapGet("/{m}.ics", (HttpContext http, FrivilligDbContext db, Catalog catalog, LinkBuilder links, CancellationToken ct) =>
-            ServeAsync(http, db, catalog, links, db.Tenant.Required.Name, q => q, ct));
+            ServeAsync(http, db, catalog, links, db.Tenant.Required.Name, q => q, ct))
+            .WithName("MunicipalityFeed").WithSummary("Alle publiserte aktiviteter i kommunen");
         feeds.MapGet("/{m}/districts/{slug}.ics", async (string slug, HttpContext http, FrivilligDbContext db, Catalog catalog, LinkBuilder links, CancellationToken ct) =>
             await db.Districts.Where(d => d.Slug == slug).Select(d => d.Name).SingleOrDefaultAsync(ct) is { } name
                 ? await ServeAsync(http, db, catalog, links, $"{name} ({db.Tenant.Required.Name})", q => q.Where(a => a.District!.Slug == slug), ct)
-                : Results.NotFound());
+                : Results.NotFound())
+            .WithName("DistrictFeed").WithSummary("Aktivitetene i én bydel eller ett distriktssenter");
         feeds.MapGet("/{m}/organisations/{slug}.ics", async (string slug, HttpContext http, FrivilligDbContext db, Catalog catalog, LinkBuilder links, CancellationToken ct) =>
             await db.Organisations.Where(o => o.Slug == slug && o.Status == ApprovalStatus.Approved).Select(o => o.Name).SingleOrDefaultAsync(ct) is { } name
                 ? await ServeAsync(http, db, catalog, links, name, q => q.Where(a => a.Organisation!.Slug == slug), ct)
-                : Results.NotFound());
+                : Results.NotFound())
+            .WithName("OrganisationFeed").WithSummary("Aktivitetene til én organisasjon");
         feeds.MapGet("/{m}/categories/{slug}.ics", async (string slug, HttpContext http, FrivilligDbContext db, Catalog catalog, LinkBuilder links, CancellationToken ct) =>
             catalog.Categories.FirstOrDefault(c => c.Slug == slug) is { } category
                 ? await ServeAsync(http, db, catalog, links, $"{category.Name} ({db.Tenant.Required.Name})", q => q.Where(a => a.CategorySlug == slug), ct)
-                : Results.NotFound());
+                : Results.NotFound())
+            .WithName("CategoryFeed").WithSummary("Aktivitetene i én kategori");
         feeds.MapGet("/{m}/activities/{id:int}.ics", async (int id, HttpContext http, FrivilligDbContext db, Catalog catalog, LinkBuilder links, CancellationToken ct) =>
             await db.Activities.Where(a => a.Id == id && a.Status != ActivityStatus.Draft).Select(a => a.Title).SingleOrDefaultAsync(ct) is { } title
                 ? await ServeAsync(http, db, catalog, links, title, q => q.Where(a => a.Id == id), ct)
-                : Results.NotFound());
+                : Results.NotFound())
+            .WithName("ActivityFeed").WithSummary("Én aktivitet, med alle datoene");
         // A person's own sign-ups, across municipalities. Private: never cached, found only by the secret.
         app.MapGet("/ical/me/{token}.ics", async (string token, HttpContext http, FrivilligDbContext db, Catalog catalog, LinkBuilder links, CancellationToken ct) =>
         {
@@ -59,7 +66,8 @@ public static class FeedsEndpoints
                 catalog, (m, id) => links.Absolute($"/{m.Slug}/aktiviteter/{id}"));
             http.Response.Headers.CacheControl = "private, no-store";
             return Results.Text(body, "text/calendar; charset=utf-8", Encoding.UTF8);
-        }).WithTags("Kalenderabonnement");
+        }).WithTags("Kalenderabonnement").WithName("PersonalFeed").WithSummary("Én persons egne påmeldinger (hemmelig adresse fra «Min side»)")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar").Produces(StatusCodes.Status404NotFound);
 
         // One date to download, from the activity page's "Legg i kalender".
         app.MapGet("/{m}/aktiviteter/{id:int}/kalender/{ticks:long}.ics", async (int id, long ticks, FrivilligDbContext db, Catalog catalog, LinkBuilder links, CancellationToken ct) =>
@@ -85,7 +93,8 @@ public static class FeedsEndpoints
             var body = FeedBuilder.BuildOne(municipality, new FeedActivity(row.Activity, row.Organisation, row.District), occurrence, catalog,
                 links.Absolute($"/{municipality.Slug}/aktiviteter/{id}"));
             return Results.File(Encoding.UTF8.GetBytes(body), "text/calendar; charset=utf-8", $"aktivitet-{id}.ics");
-        }).WithTags("Kalenderabonnement");
+        }).WithTags("Kalenderabonnement").WithName("OneDate").WithSummary("Én dato av en aktivitet, til «Legg i kalender»")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar").Produces(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -8,8 +8,10 @@ public static class MunicipalitiesApi
 {
     public static IEndpointRouteBuilder MapMunicipalitiesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/municipalities", ListMunicipalitiesAsync).WithTags("Kommuner");
-        app.MapGet("/api/v1/{m}/districts", ListDistrictsAsync).WithTags("Kommuner");
+        app.MapGet("/api/v1/municipalities", ListMunicipalitiesAsync).WithTags("Kommuner")
+            .WithName("ListMunicipalities").WithSummary("Alle kommunene på Frivillig");
+        app.MapGet("/api/v1/{m}/districts", ListDistrictsAsync).WithTags("Kommuner")
+            .WithName("ListDistricts").WithSummary("Kommunens bydeler og distriktssentre").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

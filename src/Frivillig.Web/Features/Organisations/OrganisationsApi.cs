@@ -7,7 +7,8 @@ public static class OrganisationsApi
 {
     public static IEndpointRouteBuilder MapOrganisationsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/{m}/organisations", ListApprovedAsync).WithTags("Organisasjoner");
+        app.MapGet("/api/v1/{m}/organisations", ListApprovedAsync).WithTags("Organisasjoner")
+            .WithName("ListOrganisations").WithSummary("Godkjente organisasjoner i kommunen").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

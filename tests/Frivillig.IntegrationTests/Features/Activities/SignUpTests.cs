@@ -52,19 +52,41 @@ public sealed class SignUpTests(FrivilligApp app) : IClassFixture<FrivilligApp>
     }
 
     [Fact]
-    public async Task Two_residents_taking_the_last_place_at_once_one_gets_it()
+    public async Task Many_residents_taking_the_last_places_at_once_only_as_many_as_there_are_places_get_one()
     {
-        var (id, date) = await ActivityWithPlacesAsync(1);
-        var sessions = Enumerable.Range(0, 6).Select(_ => app.NewSession()).ToList();
+        // Runs on both providers: SQLite serialises writers; PostgreSQL holds the activity's row lock.
+        var (id, date) = await ActivityWithPlacesAsync(3);
+        var sessions = Enumerable.Range(0, 24).Select(_ => app.NewSession()).ToList();
         // Fetch forms first so the posts themselves race.
         var tokens = await Task.WhenAll(sessions.Select(s => s.GetHtmlAsync($"/tromso/aktiviteter/{id}")));
-        var posts = sessions.Select((s, i) => s.PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", Form(date, $"Person {i}", phone: "912 34 56" + i)));
+        var posts = sessions.Select((s, i) => s.PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", Form(date, $"Person {i}", phone: "912 34 5" + i.ToString("00", CultureInfo.InvariantCulture))));
         var responses = await Task.WhenAll(posts);
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         var statuses = await StatusesAsync(id);
-        Assert.Equal(1, statuses.Values.Count(s => s == SignUpStatus.Confirmed));
-        Assert.Equal(5, statuses.Values.Count(s => s == SignUpStatus.Waitlisted));
+        Assert.Equal(3, statuses.Values.Count(s => s == SignUpStatus.Confirmed));
+        Assert.Equal(21, statuses.Values.Count(s => s == SignUpStatus.Waitlisted));
+        Assert.Contains("Fullt – venteliste", await app.NewSession().GetHtmlAsync($"/tromso/aktiviteter/{id}"));
         _ = tokens;
+    }
+
+    [Fact]
+    public async Task Two_confirmed_people_cancelling_at_once_promote_two_and_never_overbook()
+    {
+        var (id, date) = await ActivityWithPlacesAsync(2);
+        var receipts = new List<string>();
+        foreach (var name in new[] { "Først", "Andre", "Tredje", "Fjerde", "Femte" })
+        {
+            var response = await app.NewSession().PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", Form(date, name, phone: "99887766"));
+            receipts.Add((await WebSession.AssertRedirectAsync(response)).OriginalString);
+        }
+
+        var cancels = await Task.WhenAll(receipts.Take(2).Select(r => app.NewSession().PostFormAsync($"{r}?handler=Cancel", [], formPage: r)));
+        Assert.All(cancels, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        var statuses = await StatusesAsync(id);
+        Assert.Equal(2, statuses.Values.Count(s => s == SignUpStatus.Confirmed));
+        Assert.Equal(SignUpStatus.Confirmed, statuses["Tredje"]);
+        Assert.Equal(SignUpStatus.Confirmed, statuses["Fjerde"]);
+        Assert.Equal(SignUpStatus.Waitlisted, statuses["Femte"]);
     }
 
     [Fact]
