@@ -197,6 +197,19 @@ public static class HostingExtensions
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+            // A NUL byte means nothing in any parameter, and PostgreSQL cannot store or compare it.
+            // Kestrel refuses it in the path and the form reader in bodies; the query string is left to us.
+            if (context.Request.QueryString.Value is { } query && (query.Contains("%00", StringComparison.Ordinal) || query.Contains('\0', StringComparison.Ordinal)))
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                if (context.Request.Path.StartsWithSegments("/api"))
+                {
+                    await Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Ugyldig forespørsel", detail: "Adressen inneholder et NUL-tegn.").ExecuteAsync(context);
+                }
+
+                return;
+            }
+
             await next();
         });
         app.UseRequestLocalization();

@@ -88,7 +88,8 @@ public sealed class CalendarHub(FrivilligDbContext db, MunicipalityDirectory dir
 
     private async Task<string> ValidateAsync(string scope)
     {
-        if (string.IsNullOrWhiteSpace(scope) || scope.Length > 200)
+        // Scopes are made of slugs and numbers; anything else is refused before it reaches a query.
+        if (string.IsNullOrWhiteSpace(scope) || scope.Length > 200 || !scope.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '/'))
         {
             throw new HubException("Ugyldig scope: bruk {kommune}, {kommune}/districts/{bydel}, {kommune}/organisations/{organisasjon} eller {kommune}/activities/{id}.");
         }

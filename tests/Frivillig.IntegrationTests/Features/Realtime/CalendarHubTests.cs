@@ -209,6 +209,8 @@ public sealed class CalendarHubTests(FrivilligApp app) : IClassFixture<Frivillig
     [InlineData("tromso/activities/999999")]
     [InlineData("tromso/members/1")]
     [InlineData("<script>")]
+    [InlineData("tromso/districts/a\0b")]
+    [InlineData("tromso/districts/TROMSOYA")]
     [InlineData("")]
     public async Task Unknown_or_malformed_scopes_are_refused_with_a_clear_error(string scope)
     {
