@@ -13,6 +13,7 @@ patterns = [
     re.compile(r'Display\(Name\s*=\s*"((?:[^"\\]|\\.)*)"'),
     re.compile(r'=>\s*"([^"]+)",\s*$', re.M),  # label switch arms in *Kinds.cs / *Labels.cs
     re.compile(r': base\("((?:[^"\\]|\\.)*)"\)'),
+    re.compile(r'AddNavigationLink\(new\("((?:[^"\\]|\\.)*)"'),  # menu labels in feature modules
 ]
 keys = set()
 for path in list(root.rglob("*.cshtml")) + list(root.rglob("*.cs")):

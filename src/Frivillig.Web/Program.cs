@@ -1,6 +1,9 @@
 using Frivillig.Web.Auth;
 using Frivillig.Web.Content;
+using Frivillig.Web.Features.Accounts;
 using Frivillig.Web.Features.Activities;
+using Frivillig.Web.Features.Admin;
+using Frivillig.Web.Features.Calendar;
 using Frivillig.Web.Features.Feeds;
 using Frivillig.Web.Features.Municipalities;
 using Frivillig.Web.Features.Organisations;
@@ -14,24 +17,31 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory,
 });
 
+// The platform: what every feature stands on.
 builder.AddFrivilligOptions();
 builder.AddData();
 builder.AddAccounts();
 builder.AddOpenIdConnectProvider();
 builder.AddEmail();
+builder.AddRealtime();
 builder.AddWeb();
+
+// The features, each from its own folder; demo content is seeded in this order.
+builder.AddModule<MunicipalitiesModule>();
+builder.AddModule<AccountsModule>();
+builder.AddModule<OrganisationsModule>();
+builder.AddModule<AdminModule>();
+builder.AddModule<ActivitiesModule>();
+builder.AddModule<CalendarModule>();
+builder.AddModule<FeedsModule>();
 
 var app = builder.Build();
 
 await app.MigrateAndLoadContentAsync();
 
 app.UseFrivilligPipeline();
-app.MapFrivilligEndpoints();
-app.MapMunicipalitiesApi();
-app.MapOrganisationsApi();
-app.MapActivitiesApi();
-app.MapFeeds();
-app.MapOpenIdConnect();
+app.MapPlatformEndpoints();
+app.MapModules();
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Frivillig.Web.Features.Activities;
+using Frivillig.Web.Features.Calendar;
 using Frivillig.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace Frivillig.Benchmarks;
 public class RecurrenceBenchmarks
 {
     private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
-    private Activity[] _series = [];
+    private Series[] _series = [];
     private DateTimeOffset _from;
     private DateTimeOffset _to;
 
@@ -21,18 +22,9 @@ public class RecurrenceBenchmarks
         _series = [.. Enumerable.Range(0, 2000).Select(i =>
         {
             var local = DateTime.Today.AddDays(-random.Next(0, 365)).AddHours(random.Next(8, 21));
-            return new Activity
-            {
-                Id = i,
-                Title = "x",
-                CategorySlug = "mat",
-                Place = "x",
-                StartsAt = Recurrence.ToUtc(local, Oslo),
-                EndsAt = Recurrence.ToUtc(local.AddHours(2), Oslo),
-                Frequency = RecurrenceFrequency.Weekly,
-            };
+            return new Series(MunicipalClock.ToUtc(local, Oslo), MunicipalClock.ToUtc(local.AddHours(2), Oslo), new RecurrenceRule(RecurrenceFrequency.Weekly));
         })];
-        (_from, _to, _) = ActivityCalendar.WeekOf(DateTimeOffset.UtcNow, Oslo);
+        (_from, _to, _) = new MunicipalClock(Oslo, TimeProvider.System).WeekOf(DateTimeOffset.UtcNow);
     }
 
     [Benchmark(Description = "2,000 weekly series, one week")]
@@ -41,14 +33,14 @@ public class RecurrenceBenchmarks
         var n = 0;
         foreach (var a in _series)
         {
-            n += Recurrence.Expand(a, Oslo, _from, _to).Count();
+            n += Recurrence.Expand(a, [], Oslo, _from, _to).Count();
         }
 
         return n;
     }
 
     [Benchmark(Description = "one weekly series, one year")]
-    public int ExpandYear() => Recurrence.Expand(_series[0], Oslo, _from, _from.AddYears(1)).Count();
+    public int ExpandYear() => Recurrence.Expand(_series[0], [], Oslo, _from, _from.AddYears(1)).Count();
 }
 
 /// <summary>The week query against a SQLite file with 10,000 activities (2,000 series), without the output cache.</summary>
@@ -58,6 +50,7 @@ public class WeekQueryBenchmarks
     private string _path = string.Empty;
     private TenantContext _tenant = new();
     private CalendarFilter _filter = default!;
+    private MunicipalClock _clock = default!;
 
     [GlobalSetup]
     public void Setup()
@@ -68,7 +61,8 @@ public class WeekQueryBenchmarks
         var municipality = db.Municipalities.AsNoTracking().Single(m => m.Slug == "bench");
         _tenant = new TenantContext();
         _tenant.Set(municipality);
-        var (from, to, _) = ActivityCalendar.WeekOf(DateTimeOffset.UtcNow, ActivityCalendar.Zone(municipality));
+        _clock = MunicipalClock.For(municipality, TimeProvider.System);
+        var (from, to, _) = _clock.WeekOf(_clock.Now);
         _filter = new CalendarFilter(null, null, null, null, null, from, to);
     }
 
@@ -76,14 +70,14 @@ public class WeekQueryBenchmarks
     public async Task<int> WholeWeek()
     {
         await using var db = LoadData.Open(_path, _tenant);
-        return (await new ActivityCalendar(db).QueryAsync(_filter, CancellationToken.None)).Count;
+        return (await new ActivityCalendar(db, _clock).QueryAsync(_filter, CancellationToken.None)).Count;
     }
 
     [Benchmark(Description = "week query, one district")]
     public async Task<int> OneDistrict()
     {
         await using var db = LoadData.Open(_path, _tenant);
-        return (await new ActivityCalendar(db).QueryAsync(_filter with { District = "bydel-3" }, CancellationToken.None)).Count;
+        return (await new ActivityCalendar(db, _clock).QueryAsync(_filter with { District = "bydel-3" }, CancellationToken.None)).Count;
     }
 
     [GlobalCleanup]

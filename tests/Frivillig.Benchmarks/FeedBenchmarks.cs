@@ -19,23 +19,22 @@ public class FeedBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var zone = ActivityCalendar.Zone(_municipality);
+        var zone = MunicipalClock.ZoneOf(_municipality);
         var random = new Random(7);
         _catalog = new Catalog(new ContentStore(Options.Create(new FrivilligOptions { ContentPath = Path.Combine(AppContext.BaseDirectory, "content") }), new BenchEnvironment()));
         _activities = [.. Enumerable.Range(1, 1000).Select(i =>
         {
             var local = DateTime.Today.AddDays(random.Next(-100, 100)).AddHours(random.Next(8, 21));
-            var a = new Activity
+            var details = new ActivityDetails($"Aktivitet {i}; med, tegn", "Kaffe og prat, for alle.", null, "mat", ["alle", "eldre"], [], null, "Bydelshuset, rom 2", null,
+                true, null, null, true);
+            var rule = new RecurrenceRule(i % 5 == 0 ? RecurrenceFrequency.Weekly : RecurrenceFrequency.None);
+            var a = Activity.Draft(1, 1, details, new Series(MunicipalClock.ToUtc(local, zone), MunicipalClock.ToUtc(local.AddHours(2), zone), rule), zone, DateTimeOffset.UtcNow);
+            a.Id = i;
+            a.Publish(DateTimeOffset.UtcNow);
+            if (rule.Repeats)
             {
-                Id = i, Title = $"Aktivitet {i}; med, tegn", Summary = "Kaffe og prat, for alle.", CategorySlug = "mat", TargetGroups = ",alle,eldre,",
-                Place = "Bydelshuset, rom 2", StartsAt = Recurrence.ToUtc(local, zone), EndsAt = Recurrence.ToUtc(local.AddHours(2), zone),
-                Frequency = i % 5 == 0 ? RecurrenceFrequency.Weekly : RecurrenceFrequency.None, Status = ActivityStatus.Published, Sequence = 3,
-                UpdatedAt = DateTimeOffset.UtcNow,
-            };
-            if (a.Frequency == RecurrenceFrequency.Weekly)
-            {
-                a.DateChanges.Add(new DateChange { OriginalStart = a.StartsAt.AddDays(7), Cancelled = true });
-                a.DateChanges.Add(new DateChange { OriginalStart = a.StartsAt.AddDays(14), NewStart = a.StartsAt.AddDays(15), NewEnd = a.StartsAt.AddDays(15).AddHours(2) });
+                a.CancelDate(a.StartsAt.AddDays(7), null, zone, DateTimeOffset.UtcNow);
+                a.MoveDate(a.StartsAt.AddDays(14), a.StartsAt.AddDays(15), a.StartsAt.AddDays(15).AddHours(2), null, zone, DateTimeOffset.UtcNow);
             }
 
             return new FeedActivity(a, "Tromsø Røde Kors", "Tromsøya");

@@ -44,12 +44,12 @@ public static class LoadData
             Name = "Lasttest " + Guid.NewGuid().ToString("N")[..8],
             ContactName = "Last",
             ContactEmail = "last@eksempel.no",
-            Status = ApprovalStatus.Approved,
         };
+        organisation.Approve("lasttest", DateTimeOffset.UtcNow);
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync();
 
-        var zone = ActivityCalendar.Zone(municipality);
+        var zone = MunicipalClock.ZoneOf(municipality);
         var districts = municipality.Districts.Select(d => d.Id).ToArray();
         var categories = new[] { "mote-og-prat", "fysisk-aktivitet", "kultur", "mat", "laering" };
         var targets = new[] { "alle", "eldre", "barn", "ungdom", "voksne" };
@@ -61,26 +61,13 @@ public static class LoadData
             var isSeries = i < series;
             var day = isSeries ? today.AddDays(-random.Next(0, 365)) : today.AddDays(random.Next(-180, 180));
             var local = day.AddHours(random.Next(8, 21));
-            var activity = new Activity
-            {
-                MunicipalityId = municipality.Id,
-                OrganisationId = organisation.Id,
-                DistrictId = districts[i % districts.Length],
-                Title = $"Aktivitet {i}",
-                Summary = "Lasttest",
-                CategorySlug = categories[i % categories.Length],
-                TargetGroups = Activity.JoinSlugs([targets[i % targets.Length]]),
-                Place = "Et sted",
-                StartsAt = Recurrence.ToUtc(local, zone),
-                EndsAt = Recurrence.ToUtc(local.AddHours(2), zone),
-                Frequency = isSeries ? RecurrenceFrequency.Weekly : RecurrenceFrequency.None,
-                IsDropIn = i % 3 != 0,
-                Capacity = i % 3 == 0 ? 20 : null,
-                RusfriDeclared = true,
-                Status = ActivityStatus.Published,
-                Sequence = 1,
-            };
-            activity.SeriesEndsAt = Recurrence.SeriesEnd(activity, zone);
+            var details = new ActivityDetails($"Aktivitet {i}", "Lasttest", null, categories[i % categories.Length], [targets[i % targets.Length]], [], null,
+                "Et sted", null, i % 3 != 0, i % 3 == 0 ? 20 : null, null, true);
+            var schedule = new Series(MunicipalClock.ToUtc(local, zone), MunicipalClock.ToUtc(local.AddHours(2), zone),
+                new RecurrenceRule(isSeries ? RecurrenceFrequency.Weekly : RecurrenceFrequency.None));
+            var activity = Activity.Draft(organisation.Id, districts[i % districts.Length], details, schedule, zone, DateTimeOffset.UtcNow);
+            activity.MunicipalityId = municipality.Id;
+            activity.Publish(DateTimeOffset.UtcNow);
             db.Activities.Add(activity);
             if (i % 1000 == 999)
             {

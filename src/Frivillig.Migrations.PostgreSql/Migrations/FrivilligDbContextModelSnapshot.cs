@@ -243,9 +243,11 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DistrictId");
-
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex("MunicipalityId", "DistrictId");
+
+                    b.HasIndex("MunicipalityId", "OrganisationId");
 
                     b.HasIndex("MunicipalityId", "Status", "StartsAt", "SeriesEndsAt");
 
@@ -286,6 +288,8 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ActivityId", "OriginalStart")
                         .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "ActivityId");
 
                     b.ToTable("DateChanges");
                 });
@@ -346,6 +350,8 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "ActivityId");
 
                     b.HasIndex("ActivityId", "OccurrenceStart", "Status");
 
@@ -462,10 +468,10 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId");
-
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "OrganisationId");
 
                     b.ToTable("Invitations");
                 });
@@ -565,7 +571,9 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
 
                     b.HasKey("OrganisationId", "DistrictId");
 
-                    b.HasIndex("DistrictId");
+                    b.HasIndex("MunicipalityId", "DistrictId");
+
+                    b.HasIndex("MunicipalityId", "OrganisationId");
 
                     b.ToTable("OrganisationDistricts");
                 });
@@ -600,6 +608,8 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("MunicipalityId", "OrganisationId");
 
                     b.HasIndex("OrganisationId", "UserId")
                         .IsUnique();
@@ -638,6 +648,8 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.ToTable("LiveJournal", (string)null);
                 });
@@ -1073,13 +1085,15 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                 {
                     b.HasOne("Frivillig.Model.Tenancy.District", "District")
                         .WithMany()
-                        .HasForeignKey("DistrictId")
+                        .HasForeignKey("MunicipalityId", "DistrictId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Frivillig.Model.Organisations.Organisation", "Organisation")
                         .WithMany()
-                        .HasForeignKey("OrganisationId")
+                        .HasForeignKey("MunicipalityId", "OrganisationId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -1092,7 +1106,8 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                 {
                     b.HasOne("Frivillig.Model.Activities.Activity", null)
                         .WithMany("DateChanges")
-                        .HasForeignKey("ActivityId")
+                        .HasForeignKey("MunicipalityId", "ActivityId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1101,7 +1116,8 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                 {
                     b.HasOne("Frivillig.Model.Activities.Activity", "Activity")
                         .WithMany()
-                        .HasForeignKey("ActivityId")
+                        .HasForeignKey("MunicipalityId", "ActivityId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1112,7 +1128,8 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                 {
                     b.HasOne("Frivillig.Model.Organisations.Organisation", "Organisation")
                         .WithMany()
-                        .HasForeignKey("OrganisationId")
+                        .HasForeignKey("MunicipalityId", "OrganisationId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1132,13 +1149,15 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                 {
                     b.HasOne("Frivillig.Model.Tenancy.District", "District")
                         .WithMany()
-                        .HasForeignKey("DistrictId")
+                        .HasForeignKey("MunicipalityId", "DistrictId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Frivillig.Model.Organisations.Organisation", null)
                         .WithMany("Districts")
-                        .HasForeignKey("OrganisationId")
+                        .HasForeignKey("MunicipalityId", "OrganisationId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1147,19 +1166,29 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Frivillig.Model.Organisations.OrganisationMembership", b =>
                 {
-                    b.HasOne("Frivillig.Model.Organisations.Organisation", "Organisation")
-                        .WithMany("Members")
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("Frivillig.Model.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Frivillig.Model.Organisations.Organisation", "Organisation")
+                        .WithMany("Members")
+                        .HasForeignKey("MunicipalityId", "OrganisationId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Realtime.JournalEntry", b =>
+                {
+                    b.HasOne("Frivillig.Model.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Frivillig.Model.Tenancy.District", b =>

@@ -234,9 +234,11 @@ namespace Frivillig.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DistrictId");
-
                     b.HasIndex("OrganisationId");
+
+                    b.HasIndex("MunicipalityId", "DistrictId");
+
+                    b.HasIndex("MunicipalityId", "OrganisationId");
 
                     b.HasIndex("MunicipalityId", "Status", "StartsAt", "SeriesEndsAt");
 
@@ -275,6 +277,8 @@ namespace Frivillig.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ActivityId", "OriginalStart")
                         .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "ActivityId");
 
                     b.ToTable("DateChanges");
                 });
@@ -333,6 +337,8 @@ namespace Frivillig.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "ActivityId");
 
                     b.HasIndex("ActivityId", "OccurrenceStart", "Status");
 
@@ -445,10 +451,10 @@ namespace Frivillig.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId");
-
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "OrganisationId");
 
                     b.ToTable("Invitations");
                 });
@@ -546,7 +552,9 @@ namespace Frivillig.Migrations.Sqlite.Migrations
 
                     b.HasKey("OrganisationId", "DistrictId");
 
-                    b.HasIndex("DistrictId");
+                    b.HasIndex("MunicipalityId", "DistrictId");
+
+                    b.HasIndex("MunicipalityId", "OrganisationId");
 
                     b.ToTable("OrganisationDistricts");
                 });
@@ -579,6 +587,8 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("MunicipalityId", "OrganisationId");
 
                     b.HasIndex("OrganisationId", "UserId")
                         .IsUnique();
@@ -615,6 +625,8 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("MunicipalityId");
 
                     b.ToTable("LiveJournal", (string)null);
                 });
@@ -1042,13 +1054,15 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Frivillig.Model.Tenancy.District", "District")
                         .WithMany()
-                        .HasForeignKey("DistrictId")
+                        .HasForeignKey("MunicipalityId", "DistrictId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Frivillig.Model.Organisations.Organisation", "Organisation")
                         .WithMany()
-                        .HasForeignKey("OrganisationId")
+                        .HasForeignKey("MunicipalityId", "OrganisationId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -1061,7 +1075,8 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Frivillig.Model.Activities.Activity", null)
                         .WithMany("DateChanges")
-                        .HasForeignKey("ActivityId")
+                        .HasForeignKey("MunicipalityId", "ActivityId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1070,7 +1085,8 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Frivillig.Model.Activities.Activity", "Activity")
                         .WithMany()
-                        .HasForeignKey("ActivityId")
+                        .HasForeignKey("MunicipalityId", "ActivityId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1081,7 +1097,8 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Frivillig.Model.Organisations.Organisation", "Organisation")
                         .WithMany()
-                        .HasForeignKey("OrganisationId")
+                        .HasForeignKey("MunicipalityId", "OrganisationId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1101,13 +1118,15 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Frivillig.Model.Tenancy.District", "District")
                         .WithMany()
-                        .HasForeignKey("DistrictId")
+                        .HasForeignKey("MunicipalityId", "DistrictId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Frivillig.Model.Organisations.Organisation", null)
                         .WithMany("Districts")
-                        .HasForeignKey("OrganisationId")
+                        .HasForeignKey("MunicipalityId", "OrganisationId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1116,19 +1135,29 @@ namespace Frivillig.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Frivillig.Model.Organisations.OrganisationMembership", b =>
                 {
-                    b.HasOne("Frivillig.Model.Organisations.Organisation", "Organisation")
-                        .WithMany("Members")
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("Frivillig.Model.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Frivillig.Model.Organisations.Organisation", "Organisation")
+                        .WithMany("Members")
+                        .HasForeignKey("MunicipalityId", "OrganisationId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Realtime.JournalEntry", b =>
+                {
+                    b.HasOne("Frivillig.Model.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Frivillig.Model.Tenancy.District", b =>

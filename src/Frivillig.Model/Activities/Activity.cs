@@ -1,5 +1,5 @@
+using Frivillig.Model.Events;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 
 namespace Frivillig.Model.Activities;
 
@@ -10,20 +10,14 @@ public enum ActivityStatus
     Cancelled,
 }
 
-public enum RecurrenceFrequency
-{
-    None,
-    Weekly,
-    EveryOtherWeek,
-    MonthlyByWeekday,
-}
-
 /// <summary>
-/// An activity, once or as a series. The first occurrence is stored as UTC instants; the series is
+/// An activity, once or as a series. The first date is stored as UTC instants; the series is
 /// expanded in the municipality's local time (see <see cref="Recurrence"/>), so 18:00 stays 18:00
-/// across daylight saving. UID = the id; <see cref="Sequence"/> grows with every change.
+/// across daylight saving. UID = the id; <see cref="Sequence"/> grows with every change, and
+/// <see cref="SeriesEndsAt"/> follows every change of dates; both only through the methods here.
+/// Changes residents can see raise events (<see cref="ActivityEvent"/>); drafts raise none.
 /// </summary>
-public sealed class Activity : ITenantOwned
+public sealed class Activity : EventSource, ITenantOwned
 {
     public const int TitleMaxLength = 120;
     public const int SummaryMaxLength = 300;
@@ -31,69 +25,256 @@ public sealed class Activity : ITenantOwned
 
     public int Id { get; set; }
     public int MunicipalityId { get; set; }
-    public int OrganisationId { get; set; }
+    public int OrganisationId { get; private set; }
     public Organisation? Organisation { get; set; }
-    public int DistrictId { get; set; }
+    public int DistrictId { get; private set; }
     public District? District { get; set; }
 
-    public required string Title { get; set; }
-    public string? Summary { get; set; }
+    public string Title { get; private set; } = string.Empty;
+    public string? Summary { get; private set; }
 
     /// <summary>Markdown; rendered with raw HTML disabled and unsafe links removed.</summary>
-    public string? Description { get; set; }
+    public string? Description { get; private set; }
 
-    public required string CategorySlug { get; set; }
+    public string CategorySlug { get; private set; } = string.Empty;
 
     /// <summary>Slugs wrapped in commas (",eldre,alle,") so one LIKE finds a group.</summary>
-    public string TargetGroups { get; set; } = ",";
+    public string TargetGroups { get; private set; } = ",";
 
-    public string Accessibility { get; set; } = ",";
-    public string? Languages { get; set; }
-    public required string Place { get; set; }
-    public string? Contact { get; set; }
+    public string Accessibility { get; private set; } = ",";
+    public string? Languages { get; private set; }
+    public string Place { get; private set; } = string.Empty;
+    public string? Contact { get; private set; }
 
-    public DateTimeOffset StartsAt { get; set; }
-    public DateTimeOffset EndsAt { get; set; }
-    public RecurrenceFrequency Frequency { get; set; }
+    public DateTimeOffset StartsAt { get; private set; }
+    public DateTimeOffset EndsAt { get; private set; }
+    public RecurrenceFrequency Frequency { get; private set; }
 
     /// <summary>Last local date a series may fall on, inclusive.</summary>
-    public DateOnly? Until { get; set; }
+    public DateOnly? Until { get; private set; }
 
-    public int? Count { get; set; }
+    public int? Count { get; private set; }
 
-    /// <summary>End of the series' last occurrence; null for a series without end. Kept for the window query.</summary>
-    public DateTimeOffset? SeriesEndsAt { get; set; }
+    /// <summary>End of the series' last date; null for a series without end. Kept for the window query.</summary>
+    public DateTimeOffset? SeriesEndsAt { get; private set; }
 
-    public bool IsDropIn { get; set; }
-    public int? Capacity { get; set; }
+    public bool IsDropIn { get; private set; }
+    public int? Capacity { get; private set; }
 
     /// <summary>Null is free.</summary>
-    public decimal? PriceNok { get; set; }
+    public decimal? PriceNok { get; private set; }
 
-    public bool RusfriDeclared { get; set; }
-    public ActivityStatus Status { get; set; }
-    public int Sequence { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
+    public bool RusfriDeclared { get; private set; }
+    public ActivityStatus Status { get; private set; }
+    public int Sequence { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
 
     public List<DateChange> DateChanges { get; set; } = [];
 
     public bool TakesSignUps => !IsDropIn;
 
+    public bool IsPublic => Status != ActivityStatus.Draft;
+
+    /// <summary>A published activity is cancelled first, so those who planned to come are told.</summary>
+    public bool CanBeDeleted => Status != ActivityStatus.Published;
+
     public IEnumerable<string> TargetGroupSlugs => TargetGroups.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
     public IEnumerable<string> AccessibilitySlugs => Accessibility.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
+    public RecurrenceRule Rule => new(Frequency, Until, Count);
+
+    public Series Series => new(StartsAt, EndsAt, Rule);
+
+    public IEnumerable<DateOverride> Overrides => DateChanges.Select(c => c.AsOverride());
+
+    /// <summary>The description as it is, to edit from (<c>activity.Details with { Place = ... }</c>).</summary>
+    public ActivityDetails Details => new(Title, Summary, Description, CategorySlug, [.. TargetGroupSlugs], [.. AccessibilitySlugs], Languages, Place, Contact,
+        IsDropIn, Capacity, PriceNok, RusfriDeclared);
+
     public static string JoinSlugs(IEnumerable<string> slugs) => "," + string.Join(',', slugs.Distinct(StringComparer.Ordinal)) + ",";
 
-    public void Touch(DateTimeOffset now)
+    /// <summary>A new activity, as a draft of the organisation.</summary>
+    public static Activity Draft(int organisationId, int districtId, ActivityDetails details, Series series, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        // SEQUENCE starts when the activity is published: a draft's edits are nobody's calendar's business.
+        var activity = new Activity { OrganisationId = organisationId, Status = ActivityStatus.Draft, CreatedAt = now, UpdatedAt = now };
+        activity.Apply(districtId, details, series, zone);
+        return activity;
+    }
+
+    /// <summary>New details and dates. Tells whether the time or the place changed, which those signed up must hear.</summary>
+    public ActivityEdit Edit(int districtId, ActivityDetails details, Series series, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var before = (StartsAt, EndsAt, Place);
+        Apply(districtId, details, series, zone);
+        Touch(now);
+        if (IsPublic)
+        {
+            Raise(new ActivityUpdated(this));
+        }
+
+        return new ActivityEdit(before.StartsAt, before != (StartsAt, EndsAt, Place));
+    }
+
+    /// <summary>Drafts become public here, and only when the organisation has declared the activity rusfri.</summary>
+    public void Publish(DateTimeOffset now)
+    {
+        if (Status != ActivityStatus.Draft)
+        {
+            return;
+        }
+
+        if (!RusfriDeclared)
+        {
+            throw new InvalidOperationException("An activity is published only when it is declared rusfri.");
+        }
+
+        Status = ActivityStatus.Published;
+        Touch(now);
+        Raise(new ActivityPublished(this));
+    }
+
+    /// <summary>Cancelled, not removed: it stays in calendars and feeds, marked cancelled.</summary>
+    public void Cancel(DateTimeOffset now)
+    {
+        if (Status == ActivityStatus.Cancelled)
+        {
+            return;
+        }
+
+        var wasPublic = IsPublic;
+        Status = ActivityStatus.Cancelled;
+        Touch(now);
+        if (wasPublic)
+        {
+            Raise(new ActivityCancelled(this));
+        }
+    }
+
+    /// <summary>Call before removing the row: refuses a published activity, and tells calendars of a public one.</summary>
+    public void Delete()
+    {
+        if (!CanBeDeleted)
+        {
+            throw new InvalidOperationException("A published activity is cancelled before it is deleted.");
+        }
+
+        if (IsPublic)
+        {
+            Raise(new ActivityDeleted(this));
+        }
+    }
+
+    public void CancelDate(DateTimeOffset originalStart, string? note, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var change = ChangeFor(originalStart, zone);
+        change.Cancelled = true;
+        change.NewStart = null;
+        change.NewEnd = null;
+        change.Note = note;
+        DatesChanged(zone, now, new DateCancelled(this, originalStart));
+    }
+
+    public void MoveDate(DateTimeOffset originalStart, DateTimeOffset newStart, DateTimeOffset newEnd, string? note, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        if (newEnd <= newStart)
+        {
+            throw new ArgumentException("A date ends after it starts.", nameof(newEnd));
+        }
+
+        var change = ChangeFor(originalStart, zone);
+        change.Cancelled = false;
+        change.NewStart = newStart;
+        change.NewEnd = newEnd;
+        change.Note = note;
+        DatesChanged(zone, now, new DateMoved(this, originalStart, newStart));
+    }
+
+    /// <summary>A cancelled or moved date back as planned.</summary>
+    public void RestoreDate(DateTimeOffset originalStart, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var change = DateChanges.SingleOrDefault(c => c.OriginalStart == originalStart)
+            ?? throw new ArgumentException("That date has not been changed.", nameof(originalStart));
+        DateChanges.Remove(change);
+        DatesChanged(zone, now, new DateRestored(this, originalStart));
+    }
+
+    public IEnumerable<Occurrence> Occurrences(TimeZoneInfo zone, DateTimeOffset from, DateTimeOffset to) => Recurrence.Expand(Series, Overrides, zone, from, to);
+
+    /// <summary>One date by its original start, as it is now; null when the series has no such date.</summary>
+    public Occurrence? Find(TimeZoneInfo zone, DateTimeOffset originalStart) => Recurrence.Find(Series, Overrides, zone, originalStart);
+
+    public bool IsOccurrence(TimeZoneInfo zone, DateTimeOffset originalStart) => Recurrence.IsOccurrence(Series, zone, originalStart);
+
+    private DateChange ChangeFor(DateTimeOffset originalStart, TimeZoneInfo zone)
+    {
+        if (!IsOccurrence(zone, originalStart))
+        {
+            throw new ArgumentException("The series has no such date.", nameof(originalStart));
+        }
+
+        var change = DateChanges.SingleOrDefault(c => c.OriginalStart == originalStart);
+        if (change is null)
+        {
+            change = new DateChange { MunicipalityId = MunicipalityId, OriginalStart = originalStart };
+            DateChanges.Add(change);
+        }
+
+        return change;
+    }
+
+    private void DatesChanged(TimeZoneInfo zone, DateTimeOffset now, ActivityEvent domainEvent)
+    {
+        SeriesEndsAt = Recurrence.SeriesEnd(Series, Overrides, zone);
+        Touch(now);
+        if (IsPublic)
+        {
+            Raise(domainEvent);
+        }
+    }
+
+    private void Apply(int districtId, ActivityDetails d, Series series, TimeZoneInfo zone)
+    {
+        DistrictId = districtId;
+        Title = d.Title;
+        Summary = d.Summary;
+        Description = d.Description;
+        CategorySlug = d.CategorySlug;
+        TargetGroups = JoinSlugs(d.TargetGroups);
+        Accessibility = JoinSlugs(d.Accessibility);
+        Languages = d.Languages;
+        Place = d.Place;
+        Contact = d.Contact;
+        IsDropIn = d.IsDropIn;
+        Capacity = d.Capacity;
+        PriceNok = d.PriceNok is 0 ? null : d.PriceNok;
+        // Once declared rusfri, an activity stays declared: the declaration is what was published.
+        RusfriDeclared = d.Rusfri || RusfriDeclared;
+        StartsAt = series.Start;
+        EndsAt = series.End;
+        Frequency = series.Rule.Frequency;
+        Until = series.Rule.Repeats ? series.Rule.Until : null;
+        Count = series.Rule.Repeats ? series.Rule.Count : null;
+        SeriesEndsAt = Recurrence.SeriesEnd(Series, Overrides, zone);
+    }
+
+    private void Touch(DateTimeOffset now)
     {
         Sequence++;
         UpdatedAt = now;
     }
 }
 
-/// <summary>One date of a series cancelled, moved or changed; identified by its original start (RECURRENCE-ID).</summary>
+/// <summary>What an organiser says about an activity, apart from its dates.</summary>
+public sealed record ActivityDetails(string Title, string? Summary, string? Description, string CategorySlug, IReadOnlyCollection<string> TargetGroups,
+    IReadOnlyCollection<string> Accessibility, string? Languages, string Place, string? Contact, bool IsDropIn, int? Capacity, decimal? PriceNok, bool Rusfri);
+
+/// <summary>The outcome of an edit: the first date before it, and whether the time or the place changed.</summary>
+public sealed record ActivityEdit(DateTimeOffset PreviousStart, bool TimeOrPlaceChanged);
+
+/// <summary>One date of a series cancelled or moved; identified by its original start (RECURRENCE-ID).</summary>
 public sealed class DateChange : ITenantOwned
 {
     public int Id { get; set; }
@@ -104,6 +285,8 @@ public sealed class DateChange : ITenantOwned
     public DateTimeOffset? NewStart { get; set; }
     public DateTimeOffset? NewEnd { get; set; }
     public string? Note { get; set; }
+
+    public DateOverride AsOverride() => new(OriginalStart, Cancelled, NewStart, NewEnd, Note);
 }
 
 internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
@@ -123,9 +306,15 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.PriceNok).HasPrecision(10, 2);
         builder.Property(a => a.Sequence).IsConcurrencyToken();
-        builder.HasOne(a => a.Organisation).WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(a => a.District).WithMany().HasForeignKey(a => a.DistrictId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(a => a.DateChanges).WithOne().HasForeignKey(e => e.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(a => a.PendingEvents);
+        // References carry the municipality, so an activity can only point at its own municipality's rows.
+        builder.HasAlternateKey(a => new { a.MunicipalityId, a.Id });
+        builder.HasOne(a => a.Organisation).WithMany().HasForeignKey(a => new { a.MunicipalityId, a.OrganisationId })
+            .HasPrincipalKey(o => new { o.MunicipalityId, o.Id }).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.District).WithMany().HasForeignKey(a => new { a.MunicipalityId, a.DistrictId })
+            .HasPrincipalKey(d => new { d.MunicipalityId, d.Id }).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.DateChanges).WithOne().HasForeignKey(e => new { e.MunicipalityId, e.ActivityId })
+            .HasPrincipalKey(a => new { a.MunicipalityId, a.Id }).OnDelete(DeleteBehavior.Cascade);
 
         // The week query: published or cancelled activities of a municipality overlapping a window.
         builder.HasIndex(a => new { a.MunicipalityId, a.Status, a.StartsAt, a.SeriesEndsAt });

@@ -1,52 +1,81 @@
 namespace Frivillig.Model.Activities;
 
-/// <summary>One date of an activity, as a resident sees it.</summary>
-public sealed record Occurrence(int ActivityId, DateTimeOffset OriginalStart, DateTimeOffset Start, DateTimeOffset End, bool Cancelled, bool Moved, string? Note);
+public enum RecurrenceFrequency
+{
+    None,
+    Weekly,
+    EveryOtherWeek,
+    MonthlyByWeekday,
+}
 
 /// <summary>
-/// Expands an activity into dates, in the municipality's local time: the wall-clock time of the first
-/// occurrence is kept on every date and converted to UTC per date, so DST moves the instant, not the
-/// clock. Open-ended series are expanded only inside the window asked for.
+/// How a series repeats: the small value an activity, a premises booking series or a volunteer shift
+/// carries. <see cref="Until"/> is the last local date a series may fall on (inclusive).
+/// </summary>
+public sealed record RecurrenceRule(RecurrenceFrequency Frequency, DateOnly? Until = null, int? Count = null)
+{
+    public static readonly RecurrenceRule Once = new(RecurrenceFrequency.None);
+
+    public bool Repeats => Frequency != RecurrenceFrequency.None;
+
+    /// <summary>True when the series has a last date, by date or by count.</summary>
+    public bool Ends => !Repeats || Until is not null || Count is not null;
+}
+
+/// <summary>The first date of a series as instants, and how it repeats.</summary>
+public readonly record struct Series(DateTimeOffset Start, DateTimeOffset End, RecurrenceRule Rule)
+{
+    public TimeSpan Duration => End - Start;
+}
+
+/// <summary>One date of a series cancelled or moved, known by its original start (iCalendar's RECURRENCE-ID).</summary>
+public readonly record struct DateOverride(DateTimeOffset OriginalStart, bool Cancelled, DateTimeOffset? NewStart, DateTimeOffset? NewEnd, string? Note);
+
+/// <summary>One date of a series, as people see it.</summary>
+public sealed record Occurrence(DateTimeOffset OriginalStart, DateTimeOffset Start, DateTimeOffset End, bool Cancelled, bool Moved, string? Note);
+
+/// <summary>
+/// Expands a series into dates, in the municipality's local time: the wall-clock time of the first
+/// date is kept on every date and converted to UTC per date, so DST moves the instant, not the clock.
+/// A series without end is expanded only inside the window asked for.
 /// </summary>
 public static class Recurrence
 {
     /// <summary>A guard for absurd windows; the API refuses windows over a year anyway.</summary>
     public const int MaxOccurrences = 2000;
 
-    public static IEnumerable<Occurrence> Expand(Activity activity, TimeZoneInfo zone, DateTimeOffset from, DateTimeOffset to)
+    public static IEnumerable<Occurrence> Expand(Series series, IEnumerable<DateOverride> overrides, TimeZoneInfo zone, DateTimeOffset from, DateTimeOffset to)
     {
-        var exceptions = activity.DateChanges.ToDictionary(e => e.OriginalStart.UtcTicks);
-        var duration = activity.EndsAt - activity.StartsAt;
+        var changes = overrides.ToDictionary(e => e.OriginalStart.UtcTicks);
         var results = new List<Occurrence>();
 
-        foreach (var start in Starts(activity, zone, from - duration, to))
+        foreach (var start in Starts(series, zone, from - series.Duration, to))
         {
-            if (exceptions.Remove(start.UtcTicks, out var exception))
+            if (changes.Remove(start.UtcTicks, out var change))
             {
-                var moved = exception.NewStart is not null;
-                var s = exception.NewStart ?? start;
-                var e = exception.NewEnd ?? s + duration;
+                var s = change.NewStart ?? start;
+                var e = change.NewEnd ?? s + series.Duration;
                 if (s < to && e > from)
                 {
-                    results.Add(new Occurrence(activity.Id, start, s, e, exception.Cancelled, moved, exception.Note));
+                    results.Add(new Occurrence(start, s, e, change.Cancelled, change.NewStart is not null, change.Note));
                 }
 
                 continue;
             }
 
-            var end = start + duration;
+            var end = start + series.Duration;
             if (end > from)
             {
-                results.Add(new Occurrence(activity.Id, start, start, end, false, false, null));
+                results.Add(new Occurrence(start, start, end, false, false, null));
             }
         }
 
         // A date moved into the window from outside it.
-        foreach (var exception in exceptions.Values)
+        foreach (var change in changes.Values)
         {
-            if (exception.NewStart is { } s && s < to && (exception.NewEnd ?? s + duration) > from && IsOccurrence(activity, zone, exception.OriginalStart))
+            if (change.NewStart is { } s && s < to && (change.NewEnd ?? s + series.Duration) > from && IsOccurrence(series, zone, change.OriginalStart))
             {
-                results.Add(new Occurrence(activity.Id, exception.OriginalStart, s, exception.NewEnd ?? s + duration, exception.Cancelled, true, exception.Note));
+                results.Add(new Occurrence(change.OriginalStart, s, change.NewEnd ?? s + series.Duration, change.Cancelled, true, change.Note));
             }
         }
 
@@ -54,14 +83,15 @@ public static class Recurrence
     }
 
     /// <summary>The original starts of the series that begin in [from, to), as UTC instants.</summary>
-    public static IEnumerable<DateTimeOffset> Starts(Activity activity, TimeZoneInfo zone, DateTimeOffset from, DateTimeOffset to)
+    public static IEnumerable<DateTimeOffset> Starts(Series series, TimeZoneInfo zone, DateTimeOffset from, DateTimeOffset to)
     {
-        var firstLocal = TimeZoneInfo.ConvertTime(activity.StartsAt, zone).DateTime;
-        if (activity.Frequency == RecurrenceFrequency.None)
+        var rule = series.Rule;
+        var firstLocal = TimeZoneInfo.ConvertTime(series.Start, zone).DateTime;
+        if (!rule.Repeats)
         {
-            if (activity.StartsAt >= from && activity.StartsAt < to)
+            if (series.Start >= from && series.Start < to)
             {
-                yield return activity.StartsAt.ToUniversalTime();
+                yield return series.Start.ToUniversalTime();
             }
 
             yield break;
@@ -70,9 +100,9 @@ public static class Recurrence
         // Jump close to the window instead of walking a long series from its first date.
         var fromLocal = TimeZoneInfo.ConvertTime(from, zone).DateTime;
         var index = 0;
-        if (activity.Count is null && fromLocal > firstLocal)
+        if (rule.Count is null && fromLocal > firstLocal)
         {
-            index = activity.Frequency switch
+            index = rule.Frequency switch
             {
                 RecurrenceFrequency.Weekly => Math.Max(0, (int)((fromLocal - firstLocal).TotalDays / 7) - 1),
                 RecurrenceFrequency.EveryOtherWeek => Math.Max(0, (int)((fromLocal - firstLocal).TotalDays / 14) - 1),
@@ -82,7 +112,7 @@ public static class Recurrence
 
         for (var produced = 0; produced < MaxOccurrences; index++)
         {
-            if (activity.Count is { } count && index >= count)
+            if (rule.Count is { } count && index >= count)
             {
                 yield break;
             }
@@ -93,18 +123,13 @@ public static class Recurrence
                 yield break;
             }
 
-            var local = LocalStart(activity.Frequency, firstLocal, index);
-            if (local is null)
-            {
-                continue; // A month without that weekday ordinal cannot happen with our rule, but stay safe.
-            }
-
-            if (activity.Until is { } until && DateOnly.FromDateTime(local.Value) > until)
+            var local = LocalStart(rule.Frequency, firstLocal, index);
+            if (rule.Until is { } until && DateOnly.FromDateTime(local) > until)
             {
                 yield break;
             }
 
-            var utc = ToUtc(local.Value, zone);
+            var utc = MunicipalClock.ToUtc(local, zone);
             if (utc >= to)
             {
                 yield break;
@@ -122,43 +147,37 @@ public static class Recurrence
     /// One date of the series by its original start (the RECURRENCE-ID), as it is now: cancelled,
     /// moved (however far) or as planned; null when the series has no such date.
     /// </summary>
-    public static Occurrence? Find(Activity activity, TimeZoneInfo zone, DateTimeOffset originalStart)
+    public static Occurrence? Find(Series series, IEnumerable<DateOverride> overrides, TimeZoneInfo zone, DateTimeOffset originalStart)
     {
-        if (!IsOccurrence(activity, zone, originalStart))
+        if (!IsOccurrence(series, zone, originalStart))
         {
             return null;
         }
 
-        var duration = activity.EndsAt - activity.StartsAt;
-        var change = activity.DateChanges.FirstOrDefault(c => c.OriginalStart == originalStart);
-        if (change is null)
+        var change = overrides.Cast<DateOverride?>().FirstOrDefault(c => c!.Value.OriginalStart == originalStart);
+        if (change is not { } c)
         {
-            return new Occurrence(activity.Id, originalStart, originalStart, originalStart + duration, false, false, null);
+            return new Occurrence(originalStart, originalStart, originalStart + series.Duration, false, false, null);
         }
 
-        var start = change.NewStart ?? originalStart;
-        return new Occurrence(activity.Id, originalStart, start, change.NewEnd ?? start + duration, change.Cancelled, change.NewStart is not null, change.Note);
+        var start = c.NewStart ?? originalStart;
+        return new Occurrence(originalStart, start, c.NewEnd ?? start + series.Duration, c.Cancelled, c.NewStart is not null, c.Note);
     }
 
-    public static bool IsOccurrence(Activity activity, TimeZoneInfo zone, DateTimeOffset originalStart) =>
-        Starts(activity, zone, originalStart, originalStart.AddTicks(1)).Any();
+    public static bool IsOccurrence(Series series, TimeZoneInfo zone, DateTimeOffset originalStart) =>
+        Starts(series, zone, originalStart, originalStart.AddTicks(1)).Any();
 
-    /// <summary>The end of the last occurrence, or null for a series without end.</summary>
-    public static DateTimeOffset? SeriesEnd(Activity activity, TimeZoneInfo zone)
+    /// <summary>The end of the last date, moved dates included, or null for a series without end.</summary>
+    public static DateTimeOffset? SeriesEnd(Series series, IEnumerable<DateOverride> overrides, TimeZoneInfo zone)
     {
-        var duration = activity.EndsAt - activity.StartsAt;
-        DateTimeOffset? last = activity.Frequency == RecurrenceFrequency.None
-            ? activity.StartsAt
-            : activity.Count is null && activity.Until is null
-                ? null
-                : Starts(activity, zone, activity.StartsAt, DateTimeOffset.MaxValue.AddDays(-1)).Cast<DateTimeOffset?>().LastOrDefault();
-        if (last is null)
+        if (!series.Rule.Ends)
         {
-            return activity.Frequency == RecurrenceFrequency.None ? activity.EndsAt : null;
+            return null;
         }
 
-        var end = last.Value + duration;
-        foreach (var moved in activity.DateChanges.Where(e => e.NewEnd is not null))
+        var last = series.Rule.Repeats ? Starts(series, zone, series.Start, DateTimeOffset.MaxValue.AddDays(-1)).Cast<DateTimeOffset?>().LastOrDefault() : series.Start;
+        var end = (last ?? series.Start) + series.Duration;
+        foreach (var moved in overrides.Where(e => e.NewEnd is not null))
         {
             end = moved.NewEnd!.Value > end ? moved.NewEnd.Value : end;
         }
@@ -166,12 +185,12 @@ public static class Recurrence
         return end;
     }
 
-    private static DateTime? LocalStart(RecurrenceFrequency frequency, DateTime first, int index) => frequency switch
+    private static DateTime LocalStart(RecurrenceFrequency frequency, DateTime first, int index) => frequency switch
     {
         RecurrenceFrequency.Weekly => first.AddDays(7 * index),
         RecurrenceFrequency.EveryOtherWeek => first.AddDays(14 * index),
         RecurrenceFrequency.MonthlyByWeekday => NthWeekday(first, index),
-        _ => index == 0 ? first : null,
+        _ => first,
     };
 
     /// <summary>
@@ -182,9 +201,8 @@ public static class Recurrence
     {
         var month = new DateTime(first.Year, first.Month, 1).AddMonths(monthOffset);
         var daysInFirstMonth = DateTime.DaysInMonth(first.Year, first.Month);
-        var isLast = first.Day > daysInFirstMonth - 7;
         DateTime day;
-        if (isLast)
+        if (first.Day > daysInFirstMonth - 7)
         {
             day = new DateTime(month.Year, month.Month, DateTime.DaysInMonth(month.Year, month.Month));
             while (day.DayOfWeek != first.DayOfWeek)
@@ -194,35 +212,15 @@ public static class Recurrence
         }
         else
         {
-            var ordinal = (first.Day - 1) / 7;
             day = month;
             while (day.DayOfWeek != first.DayOfWeek)
             {
                 day = day.AddDays(1);
             }
 
-            day = day.AddDays(7 * ordinal);
+            day = day.AddDays(7 * ((first.Day - 1) / 7));
         }
 
         return day + first.TimeOfDay;
-    }
-
-    /// <summary>Wall-clock time to UTC. A time skipped by spring-forward moves on by the gap; an ambiguous autumn time takes summer time (the first).</summary>
-    public static DateTimeOffset ToUtc(DateTime local, TimeZoneInfo zone)
-    {
-        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(local))
-        {
-            local = local.AddHours(1);
-        }
-
-        if (zone.IsAmbiguousTime(local))
-        {
-            var offsets = zone.GetAmbiguousTimeOffsets(local);
-            var summer = offsets.Max();
-            return new DateTimeOffset(local, summer).ToUniversalTime();
-        }
-
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 }

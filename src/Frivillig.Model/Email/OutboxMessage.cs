@@ -1,3 +1,4 @@
+using Frivillig.Model.Events;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Frivillig.Model.Email;
@@ -6,7 +7,7 @@ namespace Frivillig.Model.Email;
 /// A message waiting to be delivered. It is added in the same SaveChanges as the change that
 /// caused it, so a rolled-back change sends nothing and a committed one is never lost.
 /// </summary>
-public sealed class OutboxMessage
+public sealed class OutboxMessage : EventSource
 {
     public const int MaxAttempts = 12;
 
@@ -29,6 +30,13 @@ public sealed class OutboxMessage
 
     /// <summary>Stable Message-ID so a retry after an ambiguous failure is recognisable as the same mail.</summary>
     public required string MessageId { get; set; }
+
+    /// <summary>Marks a new message as waiting; once its change is committed, the sender is woken.</summary>
+    public OutboxMessage Queued()
+    {
+        Raise(new MailQueued(this));
+        return this;
+    }
 }
 
 internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessage>
@@ -36,6 +44,7 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
         builder.ToTable("Outbox");
+        builder.Ignore(m => m.PendingEvents);
         builder.Property(m => m.ToAddress).HasMaxLength(254);
         builder.Property(m => m.ToName).HasMaxLength(200);
         builder.Property(m => m.Subject).HasMaxLength(300);
@@ -45,3 +54,5 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
         builder.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
     }
 }
+
+public sealed record MailQueued(OutboxMessage Message) : IDomainEvent;

@@ -1,3 +1,4 @@
+using Frivillig.Model.Events;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 
@@ -27,7 +28,11 @@ public enum OrganisationRole
     Admin,
 }
 
-public sealed class Organisation : ITenantOwned
+/// <summary>
+/// An organisation in a municipality. It registers as pending, and the municipality approves or
+/// rejects it through its own methods, once; only an approved organisation publishes and books.
+/// </summary>
+public sealed class Organisation : EventSource, ITenantOwned
 {
     public const int NameMaxLength = 120;
     public const int DescriptionMaxLength = 2000;
@@ -43,16 +48,40 @@ public sealed class Organisation : ITenantOwned
     public required string ContactEmail { get; set; }
     public string? ContactPhone { get; set; }
     public string? Website { get; set; }
-    public ApprovalStatus Status { get; set; }
-    public string? DecisionNote { get; set; }
+    public ApprovalStatus Status { get; private set; }
+    public string? DecisionNote { get; private set; }
     public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset? DecidedAt { get; set; }
-    public string? DecidedByUserId { get; set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    public string? DecidedByUserId { get; private set; }
     public List<OrganisationDistrict> Districts { get; set; } = [];
     public List<OrganisationMembership> Members { get; set; } = [];
 
     public bool CanAct => Status == ApprovalStatus.Approved;
+
+    public bool IsPending => Status == ApprovalStatus.Pending;
+
+    public void Approve(string decidedBy, DateTimeOffset now) => Decide(ApprovalStatus.Approved, decidedBy, null, now);
+
+    public void Reject(string decidedBy, string? reason, DateTimeOffset now) => Decide(ApprovalStatus.Rejected, decidedBy, reason, now);
+
+    private void Decide(ApprovalStatus decision, string decidedBy, string? note, DateTimeOffset now)
+    {
+        if (!IsPending)
+        {
+            throw new InvalidOperationException("An organisation is approved or rejected once.");
+        }
+
+        Status = decision;
+        DecisionNote = note;
+        DecidedAt = now;
+        DecidedByUserId = decidedBy;
+        Raise(decision == ApprovalStatus.Approved ? new OrganisationApproved(this) : new OrganisationRejected(this));
+    }
 }
+
+public sealed record OrganisationApproved(Organisation Organisation) : IDomainEvent;
+
+public sealed record OrganisationRejected(Organisation Organisation) : IDomainEvent;
 
 public sealed class OrganisationDistrict : ITenantOwned
 {
@@ -110,8 +139,11 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Website).HasMaxLength(300);
         builder.Property(o => o.DecisionNote).HasMaxLength(1000);
         builder.Property(o => o.DecidedByUserId).HasMaxLength(450);
-        builder.HasMany(o => o.Districts).WithOne().HasForeignKey(d => d.OrganisationId);
-        builder.HasMany(o => o.Members).WithOne(m => m.Organisation).HasForeignKey(m => m.OrganisationId);
+        builder.Ignore(o => o.PendingEvents);
+        builder.HasAlternateKey(o => new { o.MunicipalityId, o.Id });
+        // Rows that belong to an organisation carry its municipality, so they cannot cross to another one.
+        builder.HasMany(o => o.Districts).WithOne().HasForeignKey(d => new { d.MunicipalityId, d.OrganisationId }).HasPrincipalKey(o => new { o.MunicipalityId, o.Id });
+        builder.HasMany(o => o.Members).WithOne(m => m.Organisation).HasForeignKey(m => new { m.MunicipalityId, m.OrganisationId }).HasPrincipalKey(o => new { o.MunicipalityId, o.Id });
     }
 }
 
@@ -120,7 +152,8 @@ internal sealed class OrganisationDistrictConfiguration : IEntityTypeConfigurati
     public void Configure(EntityTypeBuilder<OrganisationDistrict> builder)
     {
         builder.HasKey(d => new { d.OrganisationId, d.DistrictId });
-        builder.HasOne(d => d.District).WithMany().HasForeignKey(d => d.DistrictId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(d => d.District).WithMany().HasForeignKey(d => new { d.MunicipalityId, d.DistrictId })
+            .HasPrincipalKey(d => new { d.MunicipalityId, d.Id }).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -145,5 +178,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.Property(i => i.TokenHash).HasMaxLength(64);
         builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.Property(i => i.InvitedByUserId).HasMaxLength(450);
+        builder.HasOne(i => i.Organisation).WithMany().HasForeignKey(i => new { i.MunicipalityId, i.OrganisationId })
+            .HasPrincipalKey(o => new { o.MunicipalityId, o.Id }).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -35,5 +35,6 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
         builder.Property(e => e.Groups).HasMaxLength(JournalEntry.GroupsMaxLength);
         builder.Property(e => e.Method).HasMaxLength(40);
         builder.HasIndex(e => e.CreatedAt);
+        builder.HasOne<Municipality>().WithMany().HasForeignKey(e => e.MunicipalityId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -50,5 +50,6 @@ internal sealed class DistrictConfiguration : IEntityTypeConfiguration<District>
         builder.Property(d => d.Name).HasMaxLength(120);
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(d => new { d.MunicipalityId, d.Slug }).IsUnique();
+        builder.HasAlternateKey(d => new { d.MunicipalityId, d.Id });
     }
 }

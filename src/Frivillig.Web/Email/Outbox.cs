@@ -5,7 +5,7 @@ namespace Frivillig.Web.Email;
 /// Queues mail on the DbContext's unit of work. Nothing is sent until the caller's SaveChanges
 /// commits; the sender is nudged afterwards through <see cref="OutboxSignal"/>.
 /// </summary>
-public sealed class Outbox(FrivilligDbContext db, EmailTemplates templates, TimeProvider time, OutboxSignal signal)
+public sealed class Outbox(FrivilligDbContext db, EmailTemplates templates, TimeProvider time)
 {
     public void Enqueue(string toAddress, string? toName, string template, IReadOnlyDictionary<string, string?> values,
         string? calendarBody = null, string? calendarMethod = null)
@@ -24,23 +24,16 @@ public sealed class Outbox(FrivilligDbContext db, EmailTemplates templates, Time
             CreatedAt = now,
             NextAttemptAt = now,
             MessageId = $"{Guid.NewGuid():N}@frivillig",
-        });
-        signal.AfterCommit(db);
+        }.Queued());
     }
 }
 
-/// <summary>Wakes the background sender once a SaveChanges that queued mail has committed.</summary>
+/// <summary>Wakes the background sender; a queued message's commit does it (<see cref="WakeOnQueued"/>).</summary>
 public sealed class OutboxSignal
 {
     // One pending wake-up is enough: the sender drains everything due each time it wakes.
     private readonly System.Threading.Channels.Channel<bool> _wake =
         System.Threading.Channels.Channel.CreateBounded<bool>(new System.Threading.Channels.BoundedChannelOptions(1) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite });
-
-    public void AfterCommit(FrivilligDbContext db)
-    {
-        db.SavedChanges -= OnSaved;
-        db.SavedChanges += OnSaved;
-    }
 
     public void Wake() => _wake.Writer.TryWrite(true);
 
@@ -58,5 +51,13 @@ public sealed class OutboxSignal
         }
     }
 
-    private void OnSaved(object? sender, Microsoft.EntityFrameworkCore.SavedChangesEventArgs e) => Wake();
+    /// <summary>Mail queued in a change that is now committed: the sender can take it.</summary>
+    public sealed class WakeOnQueued(OutboxSignal signal) : IAfterCommitHandler<MailQueued>
+    {
+        public Task HandleAsync(IReadOnlyList<MailQueued> events, CancellationToken cancellationToken)
+        {
+            signal.Wake();
+            return Task.CompletedTask;
+        }
+    }
 }

@@ -23,6 +23,8 @@ public static class HostingExtensions
         builder.Services.AddOptions<FrivilligOptions>().BindConfiguration(FrivilligOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ContentStore>();
+        // The clock of the request's municipality; resolve it only where the route has one.
+        builder.Services.AddScoped(sp => MunicipalClock.For(sp.GetRequiredService<TenantContext>().Required, sp.GetRequiredService<TimeProvider>()));
         return builder;
     }
 
@@ -37,18 +39,11 @@ public static class HostingExtensions
 
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddSingleton<MunicipalityDirectory>();
+        builder.Services.AddAfterCommitEvents();
         builder.Services.AddDbContext<FrivilligDbContext>((sp, db) => db
             .UseFrivilligDatabase(options.Database, connectionString)
-            .AddInterceptors(sp.GetRequiredService<Realtime.AfterCommitPublisher>()));
-        builder.Services.AddCalendarCache();
-        builder.Services.AddSingleton<Realtime.LiveJournal>();
-        builder.Services.AddSingleton<Realtime.AfterCommitPublisher>();
-        var signalR = builder.Services.AddSignalR();
-        // With Redis configured, hub messages reach clients connected to any instance.
-        if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
-        {
-            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("frivillig"));
-        }
+            .AddInterceptors(sp.GetRequiredService<AfterCommitEvents>()));
+        builder.Services.AddOutputCache();
         builder.Services.AddHealthChecks().AddDbContextCheck<FrivilligDbContext>("database", tags: ["ready"]);
         return builder;
     }
@@ -110,7 +105,7 @@ public static class HostingExtensions
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(appData, "keys"))).SetApplicationName("Frivillig");
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentUser>();
-        builder.Services.AddAuthorization();
+        builder.Services.AddFrivilligPolicies();
         return builder;
     }
 
@@ -138,7 +133,22 @@ public static class HostingExtensions
                 : ActivatorUtilities.CreateInstance<SmtpMailDelivery>(sp));
         builder.Services.AddSingleton<OutboxSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        builder.Services.AddAfterCommitHandler<MailQueued, OutboxSignal.WakeOnQueued>();
         builder.Services.AddScoped<LinkBuilder>();
+        return builder;
+    }
+
+    /// <summary>The live calendar hub, its journal, and the Redis backplane when configured.</summary>
+    public static WebApplicationBuilder AddRealtime(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<Realtime.LiveJournal>();
+        var signalR = builder.Services.AddSignalR();
+        // With Redis configured, hub messages reach clients connected to any instance.
+        if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("frivillig"));
+        }
+
         return builder;
     }
 
@@ -149,12 +159,8 @@ public static class HostingExtensions
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services
-            .AddRazorPages(o =>
-            {
-                o.RootDirectory = "/Features";
-                o.Conventions.AuthorizeFolder("/Admin");
-                o.Conventions.AddPageRoute("/Activities/Manage", "{m}/organisasjoner/{orgId:int}/aktiviteter/{id:int}");
-            })
+            // Each feature's module adds its own page conventions (policies on its folders, extra routes).
+            .AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
             .AddMvcOptions(o =>
@@ -163,9 +169,8 @@ public static class HostingExtensions
                 o.ModelMetadataDetailsProviders.Add(new NonNullableStrings());
                 o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
             });
-        builder.Services.AddSingleton<Features.Activities.Catalog>();
-        builder.Services.AddScoped<Features.Activities.ActivityCalendar>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddFrivilligRateLimiting(builder.Configuration);
         builder.Services.AddFrivilligOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -217,18 +222,21 @@ public static class HostingExtensions
         app.UseRouting();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseOutputCache();
         return app;
     }
 
-    public static WebApplication MapFrivilligEndpoints(this WebApplication app)
+    /// <summary>What belongs to no one feature: pages (each feature's own), the hub, OpenAPI, health, OpenID Connect.</summary>
+    public static WebApplication MapPlatformEndpoints(this WebApplication app)
     {
         app.MapRazorPages();
         app.MapHub<Realtime.CalendarHub>(Realtime.CalendarHub.Path);
         app.MapOpenApi();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenIdConnect();
         return app;
     }
 }

@@ -1,48 +1,32 @@
-using Frivillig.Web.Features.Activities;
-using Frivillig.Web.Features.Organisations;
 using Frivillig.Web.Tenancy;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Frivillig.Web.Realtime;
 
-/// <summary>What a page needs to redraw one activity, and nothing that is not public. Revision is set by the journal.</summary>
-public sealed record ActivityChange(string Municipality, int ActivityId, string Kind, int Sequence, string Title,
-    IReadOnlyList<DateTimeOffset> NextDates, DateTimeOffset? Date)
-{
-    public long Revision { get; init; }
-}
+/// <summary>
+/// A kind of scope a feature offers on the live calendar, "{m}/{Kind}/{key}", and how to tell that
+/// the key exists (and that the caller may follow it: a members' scope throws a HubException for
+/// anyone else). Added by the feature's module with <see cref="LiveScopes.AddHubScope"/>.
+/// </summary>
+public sealed record HubScope(string Kind, Func<FrivilligDbContext, string, HubCallerContext, Task<bool>> ExistsAsync);
 
-public sealed record PlacesChange(string Municipality, int ActivityId, DateTimeOffset? Date, int? PlacesLeft)
+public static class LiveScopes
 {
-    public long Revision { get; init; }
-}
-
-/// <summary>For an organisation's own members: counts only, so nothing personal travels even there.</summary>
-public sealed record SignUpsChange(string Municipality, string Organisation, int ActivityId, string Title, int Confirmed, int Waitlisted)
-{
-    public long Revision { get; init; }
-}
-
-/// <summary>The client methods the server calls, with one argument each: the message.</summary>
-public static class CalendarMessages
-{
-    public const string ActivityChanged = nameof(ActivityChanged);
-    public const string PlacesChanged = nameof(PlacesChanged);
-    public const string SignUpsChanged = nameof(SignUpsChanged);
+    public static IServiceCollection AddHubScope(this IServiceCollection services, HubScope scope) => services.AddSingleton(scope);
 }
 
 /// <summary>What a page gets back from <see cref="CalendarHub.CatchUp"/>: the newest revision, and whether the replay was whole.</summary>
 public sealed record CatchUpResult(long Revision, bool Complete);
 
 /// <summary>
-/// Public live calendar. A client follows scopes: "{m}", "{m}/districts/{slug}",
-/// "{m}/organisations/{slug}" or "{m}/activities/{id}"; each is checked against the database, so
-/// only real public scopes become groups. Each method takes exactly the arguments documented in the
-/// README (SignalR clients must send every parameter a method declares). Messages the server sends:
-/// ActivityChanged, PlacesChanged and, to members, SignUpsChanged.
+/// The live calendar. A client follows scopes: "{m}" or "{m}/{kind}/{key}" with the kinds the
+/// features offer (districts, organisations, activities, members...); each is checked against the
+/// database, so only real scopes become groups. Each method takes exactly the arguments documented in
+/// the README (SignalR clients must send every parameter a method declares). The features send the
+/// messages, through <see cref="LiveJournal"/>.
 /// </summary>
-public sealed class CalendarHub(FrivilligDbContext db, MunicipalityDirectory directory) : Hub
+public sealed class CalendarHub(FrivilligDbContext db, MunicipalityDirectory directory, IEnumerable<HubScope> scopes) : Hub
 {
     public const string Path = "/hubs/calendar";
 
@@ -88,40 +72,29 @@ public sealed class CalendarHub(FrivilligDbContext db, MunicipalityDirectory dir
 
     private async Task<string> ValidateAsync(string scope)
     {
+        var kinds = string.Join(", ", scopes.Select(s => "{kommune}/" + s.Kind + "/…"));
         // Scopes are made of slugs and numbers; anything else is refused before it reaches a query.
         if (string.IsNullOrWhiteSpace(scope) || scope.Length > 200 || !scope.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '/'))
         {
-            throw new HubException("Ugyldig scope: bruk {kommune}, {kommune}/districts/{bydel}, {kommune}/organisations/{organisasjon} eller {kommune}/activities/{id}.");
+            throw new HubException($"Ugyldig scope: bruk {{kommune}} eller {kinds}.");
         }
 
         var parts = scope.Split('/');
         var municipality = await directory.FindAsync(parts[0], Context.ConnectionAborted)
             ?? throw new HubException($"Ukjent kommune i scope «{Clip(parts[0])}».");
         db.Tenant.Set(municipality);
-        var known = parts switch
+        if (parts.Length == 1)
         {
-            [_] => true,
-            [_, "districts", var slug] => await db.Districts.AnyAsync(d => d.Slug == slug),
-            [_, "organisations", var slug] => await db.Organisations.AnyAsync(o => o.Slug == slug && o.Status == ApprovalStatus.Approved),
-            [_, "members", var slug] => await IsMemberAsync(slug),
-            [_, "activities", var id] => int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
-                && await db.Activities.AnyAsync(a => a.Id == n && a.Status != ActivityStatus.Draft),
-            _ => throw new HubException("Ugyldig scope: bruk {kommune}, {kommune}/districts/{bydel}, {kommune}/organisations/{organisasjon} eller {kommune}/activities/{id}."),
-        };
-        return known ? Group(municipality.Slug, parts.Length == 1 ? null : parts[1], parts.Length == 1 ? null : parts[2])
-            : throw new HubException($"Scope «{Clip(scope)}» finnes ikke.");
-    }
-
-    /// <summary>Members' groups need a signed-in member of that organisation; anyone else is refused.</summary>
-    private async Task<bool> IsMemberAsync(string organisationSlug)
-    {
-        var userId = Context.User?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-        if (userId is null || !await db.Memberships.AnyAsync(m => m.UserId == userId && m.Organisation!.Slug == organisationSlug))
-        {
-            throw new HubException("Bare medlemmer av organisasjonen kan følge dette scope.");
+            return Group(municipality.Slug);
         }
 
-        return true;
+        if (parts.Length != 3 || scopes.FirstOrDefault(s => s.Kind == parts[1]) is not { } kind)
+        {
+            throw new HubException($"Ugyldig scope: bruk {{kommune}} eller {kinds}.");
+        }
+
+        return await kind.ExistsAsync(db, parts[2], Context) ? Group(municipality.Slug, parts[1], parts[2])
+            : throw new HubException($"Scope «{Clip(scope)}» finnes ikke.");
     }
 
     public static string Group(string municipality, string? kind = null, string? key = null) =>

@@ -47,6 +47,9 @@ public sealed class MunicipalityDirectory(IServiceScopeFactory scopes)
         return all.TryGetValue(slug, out var m) ? m : null;
     }
 
+    public async Task<Municipality?> FindByIdAsync(int id, CancellationToken cancellationToken) =>
+        (await GetAllAsync(cancellationToken)).Values.FirstOrDefault(m => m.Id == id);
+
     public async Task<IReadOnlyList<Municipality>> ListAsync(CancellationToken cancellationToken) =>
         [.. (await GetAllAsync(cancellationToken)).Values.OrderBy(m => m.Name, StringComparer.Create(new System.Globalization.CultureInfo("nb-NO"), false))];
 

@@ -15,7 +15,7 @@ namespace Frivillig.IntegrationTests.Infrastructure;
 /// </summary>
 public class FrivilligApp : WebApplicationFactory<Program>
 {
-    public const string DemoPassword = StartupLoader.DemoPassword;
+    public const string DemoPassword = DemoContent.Password;
 
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
 
@@ -88,6 +88,8 @@ public class FrivilligApp : WebApplicationFactory<Program>
         builder.UseSetting("Frivillig:SeedDemoData", "true");
         builder.UseSetting("Frivillig:AppDataPath", Root);
         builder.UseSetting("Frivillig:PublicBaseUrl", "http://frivillig.test");
+        // Every test's requests come from one address; the rate limit's own test sets a low one.
+        builder.UseSetting("Frivillig:RateLimit:AnonymousPostsPerMinute", "100000");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,6 +1,5 @@
 using Frivillig.Web.Auth;
 using Frivillig.Web.Features.Organisations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +10,6 @@ namespace Frivillig.Web.Features.Accounts;
 /// The link carries the only proof of the invitation, so the tenant is taken from the invitation
 /// itself once its hashed token is found, and only the invited address may accept it.
 /// </summary>
-[Authorize]
 public sealed class AcceptInvitationModel(FrivilligDbContext db, CurrentUser me, TimeProvider time, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     public Invitation? Invitation { get; private set; }

@@ -1,13 +1,11 @@
 using Frivillig.Web.Auth;
 using Frivillig.Web.Features.Organisations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Frivillig.Web.Features.Accounts;
 
-[Authorize]
 public sealed class MyPageModel(FrivilligDbContext db, CurrentUser me, LinkBuilder links) : PageModel
 {
     /// <summary>Shown once, right after it is made: only its hash is stored.</summary>

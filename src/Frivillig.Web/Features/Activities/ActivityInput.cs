@@ -80,6 +80,125 @@ public sealed class ActivityInput
 
     [Display(Name = "Aktiviteten er rusfri: ingen alkohol eller andre rusmidler")]
     public bool Rusfri { get; set; }
+
+    /// <summary>A new activity's form: a week from today, 18–20, the organisation's address as contact.</summary>
+    public static ActivityInput ForNew(Organisation organisation, MunicipalClock clock) => new()
+    {
+        Date = clock.Today.AddDays(7),
+        StartTime = new TimeOnly(18, 0),
+        EndTime = new TimeOnly(20, 0),
+        Contact = organisation.ContactEmail,
+    };
+
+    public static ActivityInput From(Activity a, MunicipalClock clock)
+    {
+        var start = clock.Local(a.StartsAt);
+        return new ActivityInput
+        {
+            Title = a.Title,
+            Summary = a.Summary,
+            Description = a.Description,
+            Category = a.CategorySlug,
+            TargetGroups = [.. a.TargetGroupSlugs],
+            Accessibility = [.. a.AccessibilitySlugs],
+            DistrictId = a.DistrictId,
+            Place = a.Place,
+            Date = DateOnly.FromDateTime(start),
+            StartTime = TimeOnly.FromDateTime(start),
+            EndTime = TimeOnly.FromDateTime(clock.Local(a.EndsAt)),
+            Frequency = a.Frequency,
+            Until = a.Until,
+            Count = a.Count,
+            IsDropIn = a.IsDropIn,
+            Capacity = a.Capacity,
+            PriceNok = a.PriceNok,
+            Languages = a.Languages,
+            Contact = a.Contact,
+            Rusfri = a.RusfriDeclared,
+        };
+    }
+
+    /// <summary>What the attributes cannot see: choices from the lists, times in order, dates in range, rusfri to publish.</summary>
+    public IEnumerable<(string Field, string Message)> Validate(bool publish, bool isNew, Catalog catalog, IReadOnlyList<District> districts, MunicipalClock clock,
+        Microsoft.Extensions.Localization.IStringLocalizer t)
+    {
+        if (Category is not null && catalog.Categories.All(c => c.Slug != Category))
+        {
+            yield return ("Input.Category", t["Velg en kategori fra listen."]);
+        }
+
+        if (TargetGroups.Count == 0)
+        {
+            yield return ("Input.TargetGroups", t["Velg minst én målgruppe."]);
+        }
+        else if (TargetGroups.Any(g => catalog.TargetGroups.All(c => c.Slug != g)))
+        {
+            yield return ("Input.TargetGroups", t["Velg målgrupper fra listen."]);
+        }
+
+        if (Accessibility.Any(g => catalog.Accessibility.All(c => c.Slug != g)))
+        {
+            yield return ("Input.Accessibility", t["Velg fra listen."]);
+        }
+
+        if (DistrictId is { } d && districts.All(x => x.Id != d))
+        {
+            yield return ("Input.DistrictId", t["Velg bydel eller distriktssenter fra listen."]);
+        }
+
+        if (StartTime is { } s && EndTime is { } e && e <= s)
+        {
+            yield return ("Input.EndTime", t["Sluttiden må være etter starttiden."]);
+        }
+
+        if (!Enum.IsDefined(Frequency))
+        {
+            yield return ("Input.Frequency", t["Velg hvor ofte fra listen."]);
+        }
+        else if (Frequency != RecurrenceFrequency.None)
+        {
+            if (Until is not null && Count is not null)
+            {
+                yield return ("Input.Until", t["Velg enten sluttdato eller antall ganger, ikke begge."]);
+            }
+
+            if (Until is { } until && Date is { } first && CalendarBounds.Contains(first) && (until < first || until > first.AddYears(3)))
+            {
+                yield return ("Input.Until", t["Sluttdatoen må være etter første dato og innen tre år."]);
+            }
+        }
+
+        if (!IsDropIn && Capacity is null)
+        {
+            yield return ("Input.Capacity", t["Skriv hvor mange plasser det er."]);
+        }
+
+        if (Date is { } outside && !CalendarBounds.Contains(outside))
+        {
+            yield return ("Input.Date", t["Datoen må være mellom {0} og {1}.", Iso(CalendarBounds.Earliest), Iso(CalendarBounds.Latest)]);
+        }
+        else if (Date is { } date && isNew && date < clock.Today.AddDays(-1))
+        {
+            yield return ("Input.Date", t["Datoen har vært."]);
+        }
+
+        if (publish && !Rusfri)
+        {
+            yield return ("Input.Rusfri", t["Alle aktiviteter på Frivillig er rusfrie. Bekreft det for å publisere."]);
+        }
+    }
+
+    /// <summary>The form's description fields, trimmed, for <see cref="Activity.Draft"/> and <see cref="Activity.Edit"/>.</summary>
+    public ActivityDetails Details() => new(Title.Trim(), Blank(Summary), Blank(Description), Category!, TargetGroups, Accessibility, Blank(Languages),
+        Place.Trim(), Blank(Contact), IsDropIn, Capacity, PriceNok, Rusfri);
+
+    /// <summary>The first date as instants in the municipality's zone, and how it repeats.</summary>
+    public Series Series(MunicipalClock clock) => new(clock.ToUtc(Date!.Value, StartTime!.Value), clock.ToUtc(Date!.Value, EndTime!.Value),
+        new RecurrenceRule(Frequency, Frequency == RecurrenceFrequency.None ? null : Until, Frequency == RecurrenceFrequency.None ? null : Count));
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>Refuses Markdown nested deeper than the parser takes, so a saved description always shows.</summary>

@@ -9,12 +9,12 @@ using Microsoft.Extensions.Localization;
 
 namespace Frivillig.Web.Features.Activities;
 
-public sealed class DetailsModel(FrivilligDbContext db, CurrentUser me, Catalog catalog, Outbox outbox, LinkBuilder links, TimeProvider time,
+/// <summary>One activity: its next dates, places left, how to join, and the sign-up form.</summary>
+public sealed class DetailsModel(FrivilligDbContext db, CurrentUser me, Catalog catalog, SignUpMail mail, LinkBuilder links, MunicipalClock clock,
     IStringLocalizer<SharedResource> t) : FormPageModel
 {
     public Activity Activity { get; private set; } = default!;
     public Catalog Catalog => catalog;
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
     public IReadOnlyList<Occurrence> NextDates { get; private set; } = [];
     public Dictionary<long, int?> PlacesLeft { get; } = [];
     public bool CanManage { get; private set; }
@@ -92,28 +92,14 @@ public sealed class DetailsModel(FrivilligDbContext db, CurrentUser me, Catalog 
         }
 
         var token = Tokens.New();
-        var now = time.GetUtcNow();
-        SignUp signUp;
+        var person = new SignUpPerson(Input.Name.Trim(), string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim(),
+            string.IsNullOrWhiteSpace(Input.Phone) ? null : Input.Phone.Trim());
         // One writer per activity at a time: the place count and the insert cannot interleave.
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            await db.LockRowAsync<Activity>(Activity.Id, ct);
-            var fits = await Places.FitsAsync(db, Activity, Zone, date, now, ct);
-            signUp = new SignUp
-            {
-                ActivityId = Activity.Id,
-                OccurrenceStart = date,
-                Name = Input.Name.Trim(),
-                Email = string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim(),
-                Phone = string.IsNullOrWhiteSpace(Input.Phone) ? null : Input.Phone.Trim(),
-                Status = fits ? SignUpStatus.Confirmed : SignUpStatus.Waitlisted,
-                CreatedAt = now,
-                TokenHash = Tokens.Hash(token),
-            };
-            db.SignUps.Add(signUp);
-            await db.SaveChangesAsync(ct); // gives the sign-up its id, the UID of its invitation
-            SignUpMail.Send(outbox, catalog, db.Tenant.Required, signUp, Activity, Activity.Organisation!.Name, Activity.District!.Name, links,
-                fits ? "signup-confirmed" : "signup-waitlisted", fits ? "REQUEST" : null, token, firstInvitation: true);
+            var signUp = await Places.SignUpAsync(db, Activity, date, person, Tokens.Hash(token), clock.Zone, clock.Now, ct);
+            await mail.SendAsync(signUp, Activity, signUp.HasPlace ? "signup-confirmed" : "signup-waitlisted", signUp.HasPlace ? "REQUEST" : null, ct,
+                token, firstInvitation: true);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -121,8 +107,7 @@ public sealed class DetailsModel(FrivilligDbContext db, CurrentUser me, Catalog 
         return Redirect($"/{db.Tenant.Required.Slug}/pamelding/{token}");
     }
 
-    public string LocalText(DateTimeOffset instant, string format) =>
-        TimeZoneInfo.ConvertTime(instant, Zone).ToString(format, CultureInfo.GetCultureInfo("nb-NO"));
+    public string LocalText(DateTimeOffset instant, string format) => clock.Text(instant, format);
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
@@ -142,9 +127,8 @@ public sealed class DetailsModel(FrivilligDbContext db, CurrentUser me, Catalog 
         }
 
         Activity = activity;
-        Zone = ActivityCalendar.Zone(db.Tenant.Required);
-        var now = time.GetUtcNow();
-        NextDates = [.. Recurrence.Expand(activity, Zone, now, now.AddDays(120)).Take(12)];
+        var now = clock.Now;
+        NextDates = [.. activity.Occurrences(clock.Zone, now, now.AddDays(120)).Take(12)];
         if (activity.Capacity is not null)
         {
             foreach (var o in NextDates)

@@ -10,13 +10,28 @@ namespace Frivillig.Web.Features.Calendar;
 /// </summary>
 public static class CalendarCache
 {
+    /// <summary>Evicts a municipality's cached calendars and feeds once a change to one of its activities is committed.</summary>
+    internal sealed class Eviction(IOutputCacheStore cache, MunicipalityDirectory directory) : IAfterCommitHandler<ActivityEvent>
+    {
+        public async Task HandleAsync(IReadOnlyList<ActivityEvent> events, CancellationToken cancellationToken)
+        {
+            foreach (var id in events.Select(e => e.Activity.MunicipalityId).Distinct())
+            {
+                if (await directory.FindByIdAsync(id, cancellationToken) is { } municipality)
+                {
+                    await cache.EvictByTagAsync(Tag(municipality.Slug.ToLowerInvariant()), cancellationToken);
+                }
+            }
+        }
+    }
+
     public const string Policy = "Calendar";
 
     public static string Tag(string municipalitySlug) => "calendar:" + municipalitySlug;
 
     public static IServiceCollection AddCalendarCache(this IServiceCollection services)
     {
-        services.AddOutputCache(o => o.AddPolicy(Policy, b => b
+        services.Configure<OutputCacheOptions>(o => o.AddPolicy(Policy, b => b
             .Expire(TimeSpan.FromMinutes(10))
             .SetVaryByQuery("*")
             .Tag("calendar")

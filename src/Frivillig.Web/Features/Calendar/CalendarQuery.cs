@@ -22,7 +22,7 @@ public sealed class CalendarQuery
 
     public sealed record Result(CalendarFilter? Filter, Dictionary<string, string> Errors, DateOnly FromDate, DateOnly ToDate);
 
-    public async Task<Result> ResolveAsync(FrivilligDbContext db, Catalog catalog, TimeZoneInfo zone, DateTimeOffset now, int defaultDays,
+    public async Task<Result> ResolveAsync(FrivilligDbContext db, Catalog catalog, MunicipalClock clock, int defaultDays,
         Microsoft.Extensions.Localization.IStringLocalizer t, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -58,7 +58,7 @@ public sealed class CalendarQuery
             errors["q"] = t["Søketeksten kan være høyst 100 tegn."];
         }
 
-        var (_, _, monday) = ActivityCalendar.WeekOf(now, zone);
+        var (_, _, monday) = clock.WeekOf(clock.Now);
         var fromDate = monday;
         if (!string.IsNullOrEmpty(From) && !DateOnly.TryParseExact(From, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out fromDate))
         {
@@ -102,7 +102,7 @@ public sealed class CalendarQuery
         }
 
         var filter = new CalendarFilter(NullIfEmpty(District), NullIfEmpty(Category), NullIfEmpty(Target), dropIn, NullIfEmpty(Q),
-            Recurrence.ToUtc(fromDate.ToDateTime(TimeOnly.MinValue), zone), Recurrence.ToUtc(toDate.ToDateTime(TimeOnly.MinValue), zone));
+            clock.StartOf(fromDate), clock.StartOf(toDate));
         return new Result(filter, errors, fromDate, toDate);
     }
 

@@ -9,7 +9,7 @@ namespace Frivillig.Web.Features.Calendar;
 
 /// <summary>The municipality's calendar: this week by default, as a week view or a list, filtered by query string only.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CalendarCache.Policy)]
-public sealed class IndexModel(FrivilligDbContext db, ActivityCalendar calendar, Catalog catalog, TimeProvider time, LinkBuilder links, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(FrivilligDbContext db, ActivityCalendar calendar, Catalog catalog, MunicipalClock clock, LinkBuilder links, IStringLocalizer<SharedResource> t) : PageModel
 {
     public (Feeds.SubscribeLinks Links, string What) Subscribe =>
         !string.IsNullOrEmpty(Filter.District) && !Errors.ContainsKey("district")
@@ -51,7 +51,7 @@ public sealed class IndexModel(FrivilligDbContext db, ActivityCalendar calendar,
 
     public Municipality Municipality => db.Tenant.Required;
     public Catalog Catalog => catalog;
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public TimeZoneInfo Zone => clock.Zone;
     public IReadOnlyList<District> Districts { get; private set; } = [];
     public IReadOnlyList<CalendarItem> Items { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
@@ -61,9 +61,8 @@ public sealed class IndexModel(FrivilligDbContext db, ActivityCalendar calendar,
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Zone = calendar.Zone();
         Districts = await db.Districts.AsNoTracking().OrderBy(d => d.Kind).ThenBy(d => d.Name).ToListAsync(ct);
-        var result = await Filter.ResolveAsync(db, catalog, Zone, time.GetUtcNow(), 7, t, ct);
+        var result = await Filter.ResolveAsync(db, catalog, clock, 7, t, ct);
         Errors = result.Errors;
         FromDate = result.FromDate;
         ToDate = result.ToDate;
@@ -77,7 +76,7 @@ public sealed class IndexModel(FrivilligDbContext db, ActivityCalendar calendar,
         return Page();
     }
 
-    public DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
+    public DateTime Local(DateTimeOffset instant) => clock.Local(instant);
 
     public string ShiftLink(int days) =>
         $"/{Municipality.Slug}{WithDates(FromDate.AddDays(days), ToDate.AddDays(days))}{(IsList ? "&visning=liste" : string.Empty)}";

@@ -9,13 +9,13 @@ namespace Frivillig.Web.Features.Calendar;
 
 /// <summary>One district's week on A4 in large type, for notice boards and residents who are not online.</summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CalendarCache.Policy)]
-public sealed class PrintModel(FrivilligDbContext db, ActivityCalendar calendar, Catalog catalog, TimeProvider time, LinkBuilder links, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class PrintModel(FrivilligDbContext db, ActivityCalendar calendar, Catalog catalog, MunicipalClock clock, LinkBuilder links, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public CalendarQuery Filter { get; set; } = new();
 
     public Municipality Municipality => db.Tenant.Required;
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public TimeZoneInfo Zone => clock.Zone;
     public IReadOnlyList<CalendarItem> Items { get; private set; } = [];
     public string? Error { get; private set; }
     public string DistrictName { get; private set; } = string.Empty;
@@ -25,7 +25,6 @@ public sealed class PrintModel(FrivilligDbContext db, ActivityCalendar calendar,
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Zone = calendar.Zone();
         if (string.IsNullOrEmpty(Filter.District))
         {
             Error = t["Velg en bydel eller et distriktssenter i kalenderen først."];
@@ -33,7 +32,7 @@ public sealed class PrintModel(FrivilligDbContext db, ActivityCalendar calendar,
             return Page();
         }
 
-        var result = await Filter.ResolveAsync(db, catalog, Zone, time.GetUtcNow(), 7, t, ct);
+        var result = await Filter.ResolveAsync(db, catalog, clock, 7, t, ct);
         FromDate = result.FromDate;
         ToDate = result.ToDate;
         if (result.Filter is null)

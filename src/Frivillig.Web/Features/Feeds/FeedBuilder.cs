@@ -26,7 +26,7 @@ public static class FeedBuilder
 {
     public static string Build(Municipality municipality, string calendarName, IEnumerable<FeedActivity> activities, Catalog catalog, Func<int, string> activityUrl)
     {
-        var zone = ActivityCalendar.Zone(municipality);
+        var zone = MunicipalClock.ZoneOf(municipality);
         var tzid = municipality.TimeZoneId;
         var w = new IcsWriter()
             .Line("BEGIN", "VCALENDAR")
@@ -112,7 +112,7 @@ public static class FeedBuilder
         else if (a.Until is { } until)
         {
             // UNTIL is inclusive and in UTC when DTSTART has a TZID: the end of that local day.
-            sb.Append(";UNTIL=").Append(Recurrence.ToUtc(until.ToDateTime(new TimeOnly(23, 59, 59)), zone).UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
+            sb.Append(";UNTIL=").Append(MunicipalClock.ToUtc(until.ToDateTime(new TimeOnly(23, 59, 59)), zone).UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
         }
 
         return sb.ToString();
@@ -147,7 +147,7 @@ public static class FeedBuilder
     public static string BuildOne(Municipality municipality, FeedActivity item, Occurrence occurrence, Catalog catalog, string url,
         string method = "PUBLISH", string? uid = null, int? sequence = null, string? organizerEmail = null, (string Email, string Name)? attendee = null)
     {
-        var zone = ActivityCalendar.Zone(municipality);
+        var zone = MunicipalClock.ZoneOf(municipality);
         var tzid = municipality.TimeZoneId;
         var calendar = NewCalendar(tzid, method);
         var e = Event(item.Activity, item, zone, tzid, catalog, url);
@@ -197,12 +197,12 @@ public static class FeedBuilder
         foreach (var entry in entries.OrderBy(e => e.SignUp.Id))
         {
             var a = entry.Item.Activity;
-            var zone = ActivityCalendar.Zone(entry.Municipality);
+            var zone = MunicipalClock.ZoneOf(entry.Municipality);
             var url = activityUrl(entry.Municipality, a.Id);
             var sequence = Math.Max(entry.SignUp.CalendarSequence, a.Sequence);
             if (entry.SignUp.OccurrenceStart is { } original)
             {
-                if (Recurrence.Find(a, zone, original) is not { } occurrence)
+                if (a.Find(zone, original) is not { } occurrence)
                 {
                     continue;
                 }

@@ -83,8 +83,8 @@ public static class FeedsEndpoints
 
             var municipality = db.Tenant.Required;
             var original = new DateTimeOffset(ticks, TimeSpan.Zero);
-            var zone = ActivityCalendar.Zone(municipality);
-            var occurrence = Recurrence.Find(row.Activity, zone, original);
+            var zone = MunicipalClock.ZoneOf(municipality);
+            var occurrence = row.Activity.Find(zone, original);
             if (occurrence is null)
             {
                 return Results.NotFound();

@@ -3,14 +3,12 @@ using Frivillig.Web.Auth;
 using Frivillig.Web.Email;
 using Frivillig.Web.Features.Accounts;
 using Frivillig.Web.Tenancy;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Frivillig.Web.Features.Organisations;
 
-[Authorize]
 public sealed class RegisterModel(FrivilligDbContext db, CurrentUser me, Outbox outbox, LinkBuilder links, TimeProvider time,
     IStringLocalizer<SharedResource> t) : FormPageModel
 {
@@ -126,7 +124,6 @@ public sealed class RegisterModel(FrivilligDbContext db, CurrentUser me, Outbox 
             ContactEmail = Input.ContactEmail.Trim(),
             ContactPhone = Input.ContactPhone?.Trim(),
             Website = Input.Website?.Trim(),
-            Status = ApprovalStatus.Pending,
             CreatedAt = now,
             Districts = [.. Input.DistrictIds.Distinct().Select(id => new OrganisationDistrict { DistrictId = id })],
             Members = [new OrganisationMembership { UserId = me.RequiredId, Role = OrganisationRole.Admin, JoinedAt = now }],

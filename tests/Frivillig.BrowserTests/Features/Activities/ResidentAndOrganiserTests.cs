@@ -78,6 +78,8 @@ public sealed partial class ResidentAndOrganiserTests(BrowserFixture browser) : 
         await page.GetByRole(AriaRole.Button, new() { Name = "Lagre og publiser" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("publisert");
 
+        // One date is changed on the activity's own page for its dates.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Administrer aktiviteten" }).GetByRole(AriaRole.Link, new() { Name = "Enkeltdatoer" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { NameRegex = CancelMarch25() }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Datoen er avlyst");
         await page.AssertAccessibleAsync();

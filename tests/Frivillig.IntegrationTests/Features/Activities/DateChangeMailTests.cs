@@ -45,7 +45,7 @@ public sealed class DateChangeMailTests(FrivilligApp app) : IClassFixture<Frivil
         await SignUpAsync(id, Text(dates[1]), "Bare Den", "den@eksempel.no");
         await SignUpAsync(id, Text(dates[2]), "En Annen", "annen@eksempel.no");
 
-        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}?handler=CancelDate",
+        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}/datoer?handler=CancelDate",
             new() { ["date"] = Text(dates[1]), ["note"] = "Lokalet er opptatt" }, formPage: manage));
 
         var single = await app.Mail.WaitForAsync("den@eksempel.no", m => (m.Subject ?? "").StartsWith("Avlyst", StringComparison.Ordinal));
@@ -78,7 +78,7 @@ public sealed class DateChangeMailTests(FrivilligApp app) : IClassFixture<Frivil
         await SignUpAsync(id, Text(dates[2]), "Bare Den", "den2@eksempel.no");
         var newDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(new DateTimeOffset(dates[2], TimeSpan.Zero), FrivilligApp.Oslo).DateTime).AddDays(1);
 
-        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}?handler=MoveDate", new()
+        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}/datoer?handler=MoveDate", new()
         {
             ["date"] = Text(dates[2]), ["newDate"] = newDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["newStart"] = "17:00", ["newEnd"] = "19:00",
         }, formPage: manage));
@@ -96,10 +96,10 @@ public sealed class DateChangeMailTests(FrivilligApp app) : IClassFixture<Frivil
     {
         var (id, dates, manage, coordinator) = await SeriesAsync("Leksehjelp");
         await SignUpAsync(id, Text(dates[3]), "Bare Den", "den3@eksempel.no");
-        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}?handler=CancelDate", new() { ["date"] = Text(dates[3]) }, formPage: manage));
+        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}/datoer?handler=CancelDate", new() { ["date"] = Text(dates[3]) }, formPage: manage));
         await app.Mail.WaitForAsync("den3@eksempel.no", m => (m.Subject ?? "").StartsWith("Avlyst", StringComparison.Ordinal));
 
-        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}?handler=RestoreDate", new() { ["date"] = Text(dates[3]) }, formPage: manage));
+        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}/datoer?handler=RestoreDate", new() { ["date"] = Text(dates[3]) }, formPage: manage));
         var restored = await app.Mail.WaitForAsync("den3@eksempel.no", m => (m.Subject ?? "").StartsWith("Blir likevel av", StringComparison.Ordinal));
         Assert.Contains(Local(dates[3]), restored.Subject);
         Assert.Contains("METHOD:REQUEST", restored.BodyParts.OfType<TextPart>().Single(p => p.ContentType.MimeType == "text/calendar").Text);

@@ -40,7 +40,7 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
         // Cancel the last winter-time date.
         var ticks = new DateTimeOffset(2027, 3, 25, 17, 0, 0, TimeSpan.Zero).UtcTicks;
         var path = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
-        var cancel = await session.PostFormAsync($"{path}?handler=CancelDate", new() { ["date"] = ticks.ToString(System.Globalization.CultureInfo.InvariantCulture) }, formPage: path);
+        var cancel = await session.PostFormAsync($"{path}/datoer?handler=CancelDate", new() { ["date"] = ticks.ToString(System.Globalization.CultureInfo.InvariantCulture) }, formPage: path);
         await WebSession.AssertRedirectAsync(cancel);
 
         var after = (await OccurrencesAsync("from=2027-03-15&to=2027-04-05")).Where(o => o.GetProperty("activityId").GetInt32() == id).ToList();
@@ -63,7 +63,7 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
         var id = IdFrom(await SaveAsync(session, orgId, new ActivityForm { Title = "Flyttbar", Date = "2027-10-14" }));
         var path = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
         var ticks = new DateTimeOffset(2027, 10, 21, 16, 0, 0, TimeSpan.Zero).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var move = await session.PostFormAsync($"{path}?handler=MoveDate", new() { ["date"] = ticks, ["newDate"] = "2027-11-02", ["newStart"] = "17:00", ["newEnd"] = "19:00", ["note"] = "Flyttet pga. høstferie" }, formPage: path);
+        var move = await session.PostFormAsync($"{path}/datoer?handler=MoveDate", new() { ["date"] = ticks, ["newDate"] = "2027-11-02", ["newStart"] = "17:00", ["newEnd"] = "19:00", ["note"] = "Flyttet pga. høstferie" }, formPage: path);
         Assert.Equal(HttpStatusCode.Redirect, move.StatusCode);
         var list = (await OccurrencesAsync("from=2027-10-18&to=2027-11-08")).Where(o => o.GetProperty("activityId").GetInt32() == id).ToList();
         var moved = Assert.Single(list, o => o.GetProperty("status").GetString() == "moved");
@@ -104,17 +104,17 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
         var id = IdFrom(await SaveAsync(session, orgId, new ActivityForm { Title = "Avlyses", Date = "2026-12-03", Frequency = "None" }));
         var path = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
 
-        var refused = await session.PostFormAsync($"{path}?handler=Delete", [], formPage: path);
+        var refused = await session.PostFormAsync($"{path}/avlys?handler=Delete", [], formPage: path);
         Assert.Contains("Avlys aktiviteten før du sletter", await WebSession.HtmlOf(refused));
 
-        await session.PostFormAsync($"{path}?handler=CancelActivity", [], formPage: path);
+        await session.PostFormAsync($"{path}/avlys?handler=CancelActivity", [], formPage: path);
         var page = await app.NewSession().GetHtmlAsync($"/tromso/aktiviteter/{id}");
         Assert.Contains("Avlyst", page);
         Assert.Contains("https://schema.org/EventCancelled", page);
         var listed = Assert.Single(await OccurrencesAsync("from=2026-11-30&to=2026-12-07"), o => o.GetProperty("activityId").GetInt32() == id);
         Assert.Equal("cancelled", listed.GetProperty("status").GetString());
 
-        var deleted = await session.PostFormAsync($"{path}?handler=Delete", [], formPage: path);
+        var deleted = await session.PostFormAsync($"{path}/avlys?handler=Delete", [], formPage: path);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.False(await app.DbAsync(db => db.Activities.AnyAsync(a => a.Id == id)));
     }
@@ -258,7 +258,7 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
         var id = IdFrom(await SaveAsync(session, orgId, new ActivityForm { Title = "Datoendring " + handler + message.Length, Date = "2027-01-14" }));
         var manage = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
         var date = new DateTimeOffset(2027, 1, 21, 17, 0, 0, TimeSpan.Zero).UtcTicks;
-        var response = await session.PostFormAsync($"{manage}?handler={handler}", new()
+        var response = await session.PostFormAsync($"{manage}/datoer?handler={handler}", new()
         {
             ["date"] = (newDate == "NOT-IN-SERIES" ? date + TimeSpan.TicksPerHour : date).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["newDate"] = newDate == "NOT-IN-SERIES" ? string.Empty : newDate, ["newStart"] = newStart, ["newEnd"] = newEnd, ["note"] = note,
@@ -293,7 +293,7 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
         var id = IdFrom(await Task.FromResult(saved));
         var path = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
         var ticks = new DateTimeOffset(2027, 3, 25, 17, 0, 0, TimeSpan.Zero).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var response = await session.PostFormAsync($"{path}?handler=MoveDate", new() { ["date"] = ticks, ["newDate"] = newDate, ["newStart"] = start, ["newEnd"] = "23:00" }, formPage: path);
+        var response = await session.PostFormAsync($"{path}/datoer?handler=MoveDate", new() { ["date"] = ticks, ["newDate"] = newDate, ["newStart"] = start, ["newEnd"] = "23:00" }, formPage: path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Velg ny dato mellom 2000-01-01 og 2100-12-31", await WebSession.HtmlOf(response));
         Assert.Empty(await app.DbAsync(db => db.DateChanges.Where(c => c.ActivityId == id).ToListAsync()));
@@ -311,12 +311,7 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
         // One that got in before the check (straight into the database) shows as plain text, not an error page.
         var saved = await SaveAsync(session, orgId, new ActivityForm { Title = "Lagret før sjekken" });
         var id = IdFrom(saved);
-        await app.DbAsync(async db =>
-        {
-            var activity = await db.Activities.SingleAsync(a => a.Id == id);
-            activity.Description = string.Concat(Enumerable.Repeat("[", 1000));
-            return await db.SaveChangesAsync();
-        });
+        await ActivityBuilder.EditAsync(app, id, d => d with { Description = string.Concat(Enumerable.Repeat("[", 1000)) });
         var page = await app.NewSession().GetHtmlAsync($"/tromso/aktiviteter/{id}");
         Assert.Contains("[[[[[[[[", page);
     }

@@ -97,7 +97,7 @@ public sealed class SignUpTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         await app.NewSession().PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", Form(date, "David <b>", phone: "99999999"));
         var coordinator = await app.SignInAsync("koordinator@frivillig.test");
         var orgId = await app.OrganisationIdAsync("rode-kors-tromso");
-        var html = await coordinator.GetHtmlAsync($"/tromso/organisasjoner/{orgId}/aktiviteter/{id}");
+        var html = await coordinator.GetHtmlAsync($"/tromso/organisasjoner/{orgId}/aktiviteter/{id}/pameldte");
         Assert.Contains("Påmeldte (1 bekreftet, 0 på venteliste)", html);
         Assert.Contains("Cecilie", html);
         Assert.DoesNotContain("David", html); // refused: markup in the name
@@ -200,11 +200,9 @@ public sealed class SignUpTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         await app.DbAsync(async db =>
         {
             var kari = await db.SignUps.SingleAsync(s => s.ActivityId == id);
-            db.SignUps.Add(new SignUp
-            {
-                MunicipalityId = kari.MunicipalityId, ActivityId = id, OccurrenceStart = kari.OccurrenceStart, Name = "Gammel Adresse",
-                Email = "a b@c.no", Status = SignUpStatus.Waitlisted, CreatedAt = app.Clock.GetUtcNow(), TokenHash = Frivillig.Web.Auth.Tokens.Hash(Frivillig.Web.Auth.Tokens.New()),
-            });
+            var activity = await db.Activities.SingleAsync(a => a.Id == id);
+            db.SignUps.Add(SignUp.Take(activity, kari.OccurrenceStart, new SignUpPerson("Gammel Adresse", "a b@c.no", null), room: false,
+                Frivillig.Web.Auth.Tokens.Hash(Frivillig.Web.Auth.Tokens.New()), app.Clock.GetUtcNow()));
             return await db.SaveChangesAsync();
         });
 

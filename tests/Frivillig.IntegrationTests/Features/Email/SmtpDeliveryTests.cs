@@ -86,7 +86,7 @@ public sealed class SmtpDeliveryTests : IDisposable
         var orgId = await _app.OrganisationIdAsync("rode-kors-tromso");
         var manage = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
         var newDay = _app.Today.AddDays(11).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}?handler=MoveDate", new()
+        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}/datoer?handler=MoveDate", new()
         {
             ["date"] = date.ToString(CultureInfo.InvariantCulture), ["newDate"] = newDay, ["newStart"] = "19:00", ["newEnd"] = "21:00", ["note"] = "Nytt rom",
         }, formPage: manage));
@@ -110,7 +110,7 @@ public sealed class SmtpDeliveryTests : IDisposable
         var coordinator = await _app.SignInAsync("koordinator@frivillig.test");
         var orgId = await _app.OrganisationIdAsync("rode-kors-tromso");
         var manage = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
-        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}?handler=CancelActivity", [], formPage: manage));
+        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}/avlys?handler=CancelActivity", [], formPage: manage));
 
         var confirmed = await _smtp.WaitForAsync("plass@eksempel.no", m => (m.Subject ?? "").StartsWith("Avlyst", StringComparison.Ordinal));
         Assert.Contains("METHOD:CANCEL", CalendarPart(confirmed).Text);
@@ -158,7 +158,7 @@ public sealed class SmtpDeliveryTests : IDisposable
         {
             // Straight into the outbox as the sign-up form would refuse it: the header must still hold.
             var outbox = new Outbox(db, new EmailTemplates(new Frivillig.Web.Content.ContentStore(
-                Microsoft.Extensions.Options.Options.Create(new Frivillig.Web.FrivilligOptions()), new TestEnvironment())), _app.Clock, new OutboxSignal());
+                Microsoft.Extensions.Options.Options.Create(new Frivillig.Web.FrivilligOptions()), new TestEnvironment())), _app.Clock);
             outbox.Enqueue("angrep@eksempel.no", "Navn\r\nBcc: offer@eksempel.no", "signup-cancelled", new Dictionary<string, string?>
             {
                 ["Name"] = "x",

@@ -25,9 +25,9 @@ public sealed class FeedTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         var manage = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
         // Cancel 25 March (last winter-time week) and move 8 April to the next day, 19:00.
         var cancel = new DateTimeOffset(2027, 3, 25, 17, 0, 0, TimeSpan.Zero).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await WebSession.AssertRedirectAsync(await session.PostFormAsync($"{manage}?handler=CancelDate", new() { ["date"] = cancel }, formPage: manage));
+        await WebSession.AssertRedirectAsync(await session.PostFormAsync($"{manage}/datoer?handler=CancelDate", new() { ["date"] = cancel }, formPage: manage));
         var move = new DateTimeOffset(2027, 4, 8, 16, 0, 0, TimeSpan.Zero).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await WebSession.AssertRedirectAsync(await session.PostFormAsync($"{manage}?handler=MoveDate", new() { ["date"] = move, ["newDate"] = "2027-04-09", ["newStart"] = "19:00", ["newEnd"] = "21:00" }, formPage: manage));
+        await WebSession.AssertRedirectAsync(await session.PostFormAsync($"{manage}/datoer?handler=MoveDate", new() { ["date"] = move, ["newDate"] = "2027-04-09", ["newStart"] = "19:00", ["newEnd"] = "21:00" }, formPage: manage));
         return id;
     }
 
@@ -108,14 +108,11 @@ public sealed class FeedTests(FrivilligApp app) : IClassFixture<FrivilligApp>
     public async Task Hostile_text_cannot_add_a_property_or_an_event()
     {
         // Plain fields refuse line breaks; the Markdown description and the date note are where text can still be odd.
-        var id = await app.DbAsync(async db =>
+        var id = await app.DbAsync(db => db.Activities.Where(a => a.Title == "Leksehjelp").Select(a => a.Id).SingleAsync());
+        await ActivityBuilder.EditAsync(app, id, d => d with
         {
-            var activity = await db.Activities.SingleAsync(a => a.Title == "Leksehjelp");
-            activity.Summary = "Slutt\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Falsk; med, komma \\ og " + new string('æ', 200);
-            activity.Place = "Sted;X-INJECT:1,\\";
-            activity.Touch(app.Clock.GetUtcNow());
-            await db.SaveChangesAsync();
-            return activity.Id;
+            Summary = "Slutt\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Falsk; med, komma \\ og " + new string('æ', 200),
+            Place = "Sted;X-INJECT:1,\\",
         });
         var feed = await FeedAsync($"/ical/tromso/activities/{id}.ics");
         Assert.Equal(1, CountOf(feed, "BEGIN:VEVENT"));

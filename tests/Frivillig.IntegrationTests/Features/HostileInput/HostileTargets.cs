@@ -28,10 +28,10 @@ public sealed record GetTarget(string Route, Func<FrivilligApp, Task<GetRequest>
 /// </summary>
 public static class HostileTargets
 {
-    private const string Coordinator = "koordinator@frivillig.test";
-    private const string MunicipalityAdmin = "admin.tromso@frivillig.test";
-    private const string PlatformAdmin = "plattform@frivillig.test";
-    private const string Volunteer = "frivillig@frivillig.test";
+    private const string Coordinator = Demo.Coordinator;
+    private const string MunicipalityAdmin = Demo.TromsoAdmin;
+    private const string PlatformAdmin = Demo.PlatformAdmin;
+    private const string Volunteer = Demo.Volunteer;
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
@@ -50,7 +50,7 @@ public static class HostileTargets
         var organisation = new Organisation
         {
             MunicipalityId = tromso.Id, Slug = slug, Name = "Venter " + slug, ContactName = "Kontakt", ContactEmail = "kontakt@eksempel.no",
-            Status = ApprovalStatus.Pending, CreatedAt = app.Clock.GetUtcNow(),
+            CreatedAt = app.Clock.GetUtcNow(),
         };
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync();
@@ -76,40 +76,40 @@ public static class HostileTargets
             var receipt = (await WebSession.AssertRedirectAsync(signUp)).OriginalString;
             return new(null, receipt, $"{receipt}?handler=Cancel", []);
         }),
-        new(typeof(Pages.Activities.ManageModel), "Save", async app =>
+        new(typeof(Pages.Activities.Manage.EditModel), "Save", async app =>
         {
             var orgId = await app.OrganisationIdAsync("rode-kors-tromso");
             var page = $"/tromso/organisasjoner/{orgId}/aktiviteter/ny";
             return new(Coordinator, page, $"{page}?handler=Save", await new ActivityForm { Title = "Walk", Capacity = "10", DropIn = false }.FieldsAsync(app));
         }),
-        new(typeof(Pages.Activities.ManageModel), "CancelActivity", async app =>
+        new(typeof(Pages.Activities.Manage.CancelModel), "CancelActivity", async app =>
         {
             var (orgId, id, _) = await SeriesAsync(app, "Avlysningsmål");
-            var page = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
+            var page = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}/avlys";
             return new(Coordinator, page, $"{page}?handler=CancelActivity", []);
         }),
-        new(typeof(Pages.Activities.ManageModel), "Delete", async app =>
+        new(typeof(Pages.Activities.Manage.CancelModel), "Delete", async app =>
         {
             var (orgId, id, _) = await SeriesAsync(app, "Slettemål");
-            var page = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
+            var page = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}/avlys";
             return new(Coordinator, page, $"{page}?handler=Delete", []);
         }),
-        new(typeof(Pages.Activities.ManageModel), "CancelDate", async app =>
+        new(typeof(Pages.Activities.Manage.DatesModel), "CancelDate", async app =>
         {
             var (orgId, id, date) = await SeriesAsync(app, "Datoavlysningsmål");
-            var page = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
+            var page = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}/datoer";
             return new(Coordinator, page, $"{page}?handler=CancelDate", Fields(("date", date.ToString(CultureInfo.InvariantCulture)), ("note", "Stengt")));
         }),
-        new(typeof(Pages.Activities.ManageModel), "RestoreDate", async app =>
+        new(typeof(Pages.Activities.Manage.DatesModel), "RestoreDate", async app =>
         {
             var (orgId, id, date) = await SeriesAsync(app, "Gjenopprettingsmål");
-            var page = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
+            var page = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}/datoer";
             return new(Coordinator, page, $"{page}?handler=RestoreDate", Fields(("date", date.ToString(CultureInfo.InvariantCulture))));
         }),
-        new(typeof(Pages.Activities.ManageModel), "MoveDate", async app =>
+        new(typeof(Pages.Activities.Manage.DatesModel), "MoveDate", async app =>
         {
             var (orgId, id, date) = await SeriesAsync(app, "Flyttemål");
-            var page = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
+            var page = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}/datoer";
             return new(Coordinator, page, $"{page}?handler=MoveDate", Fields(("date", date.ToString(CultureInfo.InvariantCulture)),
                 ("newDate", app.Today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("newStart", "17:00"), ("newEnd", "19:00"), ("note", "Nytt rom")));
         }),
@@ -140,10 +140,10 @@ public static class HostileTargets
         new(typeof(Pages.Accounts.AcceptInvitationModel), string.Empty, _ => Task.FromResult(new FormRequest(Volunteer, "/konto/invitasjon/ukjent-token-0123456789", "/konto/invitasjon/ukjent-token-0123456789", []))),
         new(typeof(Pages.Accounts.LoginModel), string.Empty, _ => Task.FromResult(new FormRequest(null, "/konto/logg-inn", "/konto/logg-inn",
             Fields(("Input.Email", "ingen.walk@eksempel.no"), ("Input.Password", "Feil-passord-123"), ("Input.RememberMe", "false"), ("ReturnUrl", "/tromso"))))),
-        new(typeof(Pages.Organisations.DetailsModel), "Invite", async app =>
+        new(typeof(Pages.Organisations.Manage.InviteModel), string.Empty, async app =>
         {
-            var orgId = await app.OrganisationIdAsync("rode-kors-tromso");
-            return new(Coordinator, $"/tromso/organisasjoner/{orgId}", $"/tromso/organisasjoner/{orgId}?handler=Invite", Fields(("Invite.Email", "ny.walk@eksempel.no"), ("Invite.Role", "Member")));
+            var orgId = await app.OrganisationIdAsync(Demo.RodeKors);
+            return new(Coordinator, $"/tromso/organisasjoner/{orgId}/inviter", $"/tromso/organisasjoner/{orgId}/inviter", Fields(("Invite.Email", "ny.walk@eksempel.no"), ("Invite.Role", "Member")));
         }),
         new(typeof(Pages.Organisations.RegisterModel), string.Empty, async app => new(Volunteer, "/tromso/organisasjoner/ny", "/tromso/organisasjoner/ny",
             Fields(("Input.Name", "Walk-lag"), ("Input.Kind", "Frivillig"), ("Input.OrganisationNumber", "923 609 016"), ("Input.Description", "Om oss"),
@@ -176,6 +176,23 @@ public static class HostileTargets
             var (orgId, id, _) = await SeriesAsync(app, "Redigeringsmål");
             return new GetRequest(Coordinator, $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}", [], s => $"/tromso/organisasjoner/{orgId}/aktiviteter/{s}");
         }),
+        new("{m}/organisasjoner/{orgId:int}/aktiviteter/{id:int}/datoer", async app =>
+        {
+            var (orgId, id, _) = await SeriesAsync(app, "Datosidemål");
+            return new GetRequest(Coordinator, $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}/datoer", [], s => $"/tromso/organisasjoner/{orgId}/aktiviteter/{s}/datoer");
+        }),
+        new("{m}/organisasjoner/{orgId:int}/aktiviteter/{id:int}/pameldte", async app =>
+        {
+            var (orgId, id, _) = await SeriesAsync(app, "Påmeldtesidemål");
+            return new GetRequest(Coordinator, $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}/pameldte", [], s => $"/tromso/organisasjoner/{orgId}/aktiviteter/{s}/pameldte");
+        }),
+        new("{m}/organisasjoner/{orgId:int}/aktiviteter/{id:int}/avlys", async app =>
+        {
+            var (orgId, id, _) = await SeriesAsync(app, "Avlysningssidemål");
+            return new GetRequest(Coordinator, $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}/avlys", [], s => $"/tromso/organisasjoner/{orgId}/aktiviteter/{s}/avlys");
+        }),
+        new("{m}/organisasjoner/{orgId:int}/inviter", async app =>
+            new GetRequest(Coordinator, $"/tromso/organisasjoner/{await app.OrganisationIdAsync(Demo.RodeKors)}/inviter", [], s => $"/tromso/organisasjoner/{s}/inviter")),
         new("konto/glemt-passord", _ => Task.FromResult(new GetRequest(null, "/konto/glemt-passord", []))),
         new("konto/ingen-tilgang", _ => Task.FromResult(new GetRequest(null, "/konto/ingen-tilgang", []))),
         new("konto/logg-ut", _ => Task.FromResult(new GetRequest(Volunteer, "/konto/logg-ut", ["client_id", "post_logout_redirect_uri", "state", "id_token_hint"]))),

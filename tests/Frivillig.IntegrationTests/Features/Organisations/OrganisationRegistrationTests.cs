@@ -133,7 +133,7 @@ public sealed class OrganisationRegistrationTests(FrivilligApp app) : IClassFixt
     {
         var orgAdmin = await app.SignInAsync("koordinator@frivillig.test");
         var id = await app.OrganisationIdAsync("rode-kors-tromso");
-        var invite = await orgAdmin.PostFormAsync($"/tromso/organisasjoner/{id}?handler=Invite", new() { ["Invite.Email"] = "frivillig@frivillig.test", ["Invite.Role"] = "Coordinator" });
+        var invite = await orgAdmin.PostFormAsync($"/tromso/organisasjoner/{id}/inviter", new() { ["Invite.Email"] = "frivillig@frivillig.test", ["Invite.Role"] = "Coordinator" });
         Assert.Equal(HttpStatusCode.Redirect, invite.StatusCode);
 
         var mail = await app.Mail.WaitForAsync("frivillig@frivillig.test", m => (m.Subject ?? "").Contains("Invitasjon", StringComparison.Ordinal));

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Frivillig.IntegrationTests.Features.Activities;
 using Frivillig.IntegrationTests.Infrastructure;
+using Frivillig.Web.Features.Activities;
 using Frivillig.Web.Realtime;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
@@ -30,7 +31,7 @@ public sealed class CalendarHubTests(FrivilligApp app) : IClassFixture<Frivillig
             })
             .Build();
         var signUps = new ConcurrentQueue<SignUpsChange>();
-        connection.On<SignUpsChange>(CalendarMessages.SignUpsChanged, signUps.Enqueue);
+        connection.On<SignUpsChange>(ActivityMessages.SignUpsChanged, signUps.Enqueue);
         await connection.StartAsync();
         return (connection, signUps);
     }
@@ -46,8 +47,8 @@ public sealed class CalendarHubTests(FrivilligApp app) : IClassFixture<Frivillig
             .Build();
         var changes = new ConcurrentQueue<ActivityChange>();
         var places = new ConcurrentQueue<PlacesChange>();
-        connection.On<ActivityChange>(CalendarMessages.ActivityChanged, changes.Enqueue);
-        connection.On<PlacesChange>(CalendarMessages.PlacesChanged, places.Enqueue);
+        connection.On<ActivityChange>(ActivityMessages.ActivityChanged, changes.Enqueue);
+        connection.On<PlacesChange>(ActivityMessages.PlacesChanged, places.Enqueue);
         await connection.StartAsync();
         return (connection, changes, places);
     }
@@ -121,7 +122,7 @@ public sealed class CalendarHubTests(FrivilligApp app) : IClassFixture<Frivillig
         var coordinator = await app.SignInAsync("koordinator@frivillig.test");
         var orgId = await app.OrganisationIdAsync("rode-kors-tromso");
         var manage = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
-        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}?handler=CancelActivity", [], formPage: manage));
+        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}/avlys?handler=CancelActivity", [], formPage: manage));
         var cancelled = await WaitForAsync(changes, c => c.ActivityId == id && c.Kind == "cancelled");
         Assert.Equal("Live kurs", cancelled.Title);
         Assert.DoesNotContain(changes, c => c.ActivityId == id && c.Kind == "published");

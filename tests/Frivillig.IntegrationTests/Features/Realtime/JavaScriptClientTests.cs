@@ -50,13 +50,7 @@ public sealed class JavaScriptClientTests : IDisposable
         Assert.True(ready.TryGetProperty("ready", out _), ready.ToString());
 
         // Through the app's own DbContext: the same after-commit publisher as a page's save.
-        await _app.DbAsync(async db =>
-        {
-            var activity = await db.Activities.SingleAsync(a => a.Id == id);
-            activity.Status = ActivityStatus.Cancelled;
-            activity.Touch(_app.Clock.GetUtcNow());
-            return await db.SaveChangesAsync();
-        });
+        await ActivityBuilder.CancelAsync(_app, id);
 
         var message = await NextLineAsync(node);
         Assert.Equal("ActivityChanged", message.GetProperty("type").GetString());
@@ -71,13 +65,7 @@ public sealed class JavaScriptClientTests : IDisposable
     {
         var (id, _) = await new ActivityBuilder("JS-kurs mens borte").SaveAsync(_app);
         var since = await _app.DbAsync(db => db.LiveJournal.MaxAsync(e => (long?)e.Id)) ?? 0;
-        await _app.DbAsync(async db =>
-        {
-            var activity = await db.Activities.SingleAsync(a => a.Id == id);
-            activity.Status = ActivityStatus.Cancelled;
-            activity.Touch(_app.Clock.GetUtcNow());
-            return await db.SaveChangesAsync();
-        });
+        await ActivityBuilder.CancelAsync(_app, id);
         await Task.Delay(300); // the message goes out after commit, on its own
 
         using var node = Follow($"tromso/activities/{id}", since: since);

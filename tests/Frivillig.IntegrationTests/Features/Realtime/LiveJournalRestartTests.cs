@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Frivillig.IntegrationTests.Infrastructure;
+using Frivillig.Web.Features.Activities;
 using Frivillig.Web.Realtime;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -23,7 +24,7 @@ public sealed class LiveJournalRestartTests : IDisposable
             })
             .Build();
         var changes = new ConcurrentQueue<ActivityChange>();
-        connection.On<ActivityChange>(CalendarMessages.ActivityChanged, changes.Enqueue);
+        connection.On<ActivityChange>(ActivityMessages.ActivityChanged, changes.Enqueue);
         await connection.StartAsync();
         return (connection, changes);
     }
@@ -44,13 +45,7 @@ public sealed class LiveJournalRestartTests : IDisposable
         throw new TimeoutException($"No change for activity {activityId}.");
     }
 
-    private Task<int> CancelAsync(int id) => _app.DbAsync(async db =>
-    {
-        var activity = await db.Activities.SingleAsync(a => a.Id == id);
-        activity.Status = ActivityStatus.Cancelled;
-        activity.Touch(_app.Clock.GetUtcNow());
-        return await db.SaveChangesAsync();
-    });
+    private Task<int> CancelAsync(int id) => ActivityBuilder.CancelAsync(_app, id);
 
     [Fact]
     public async Task Revisions_keep_growing_across_a_restart_and_catch_up_reaches_back_over_it()

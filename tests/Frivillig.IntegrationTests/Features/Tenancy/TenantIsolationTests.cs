@@ -16,7 +16,7 @@ public sealed class TenantIsolationTests(FrivilligApp app) : IClassFixture<Frivi
         var id = await app.DbAsync(async db =>
         {
             var k = await db.Municipalities.SingleAsync(m => m.Slug == "kristiansand");
-            var o = new Organisation { MunicipalityId = k.Id, Slug = "venter-i-kristiansand", Name = "Venter i Kristiansand", ContactName = "A", ContactEmail = "a@eksempel.no", Status = ApprovalStatus.Pending };
+            var o = new Organisation { MunicipalityId = k.Id, Slug = "venter-i-kristiansand", Name = "Venter i Kristiansand", ContactName = "A", ContactEmail = "a@eksempel.no" };
             db.Organisations.Add(o);
             await db.SaveChangesAsync();
             return o.Id;
@@ -50,7 +50,7 @@ public sealed class TenantIsolationTests(FrivilligApp app) : IClassFixture<Frivi
         var session = await app.SignInAsync("koordinator@frivillig.test");
         var other = await app.OrganisationIdAsync("kirkens-bymisjon-tromso");
         var before = await app.DbAsync(db => db.Invitations.CountAsync());
-        var response = await session.PostFormAsync($"/tromso/organisasjoner/{other}?handler=Invite", new() { ["Invite.Email"] = "inntrenger@eksempel.no", ["Invite.Role"] = "Admin" });
+        var response = await session.PostFormAsync($"/tromso/organisasjoner/{other}/inviter", new() { ["Invite.Email"] = "inntrenger@eksempel.no", ["Invite.Role"] = "Admin" });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(before, await app.DbAsync(db => db.Invitations.CountAsync()));
     }
@@ -60,7 +60,7 @@ public sealed class TenantIsolationTests(FrivilligApp app) : IClassFixture<Frivi
     {
         var session = await app.SignInAsync("koordinator@frivillig.test");
         var mentalHelse = await app.OrganisationIdAsync("mental-helse-tromso");
-        var response = await session.PostFormAsync($"/tromso/organisasjoner/{mentalHelse}?handler=Invite", new() { ["Invite.Email"] = "x@eksempel.no", ["Invite.Role"] = "Admin" });
+        var response = await session.PostFormAsync($"/tromso/organisasjoner/{mentalHelse}/inviter", new() { ["Invite.Email"] = "x@eksempel.no", ["Invite.Role"] = "Admin" });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
@@ -69,7 +69,7 @@ public sealed class TenantIsolationTests(FrivilligApp app) : IClassFixture<Frivi
     {
         var session = await app.SignInAsync("koordinator@frivillig.test");
         var lunnerOrg = await app.OrganisationIdAsync("harestua-idrettslag");
-        var response = await session.PostFormAsync($"/tromso/organisasjoner/{lunnerOrg}?handler=Invite", new() { ["Invite.Email"] = "x@eksempel.no", ["Invite.Role"] = "Admin" }, formPage: "/tromso");
+        var response = await session.PostFormAsync($"/tromso/organisasjoner/{lunnerOrg}/inviter", new() { ["Invite.Email"] = "x@eksempel.no", ["Invite.Role"] = "Admin" }, formPage: "/tromso");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 

@@ -5,12 +5,12 @@ using Frivillig.Web.Features.Accounts;
 using Frivillig.Web.Features.Organisations;
 using Frivillig.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Frivillig.Web.Features.Admin;
 
+/// <summary>The municipality's admins: the approval queue, staff roles and districts. Only they reach it (policy on the folder).</summary>
 public sealed class MunicipalityAdminModel(FrivilligDbContext db, CurrentUser me, Outbox outbox, LinkBuilder links, TimeProvider time,
     IStringLocalizer<SharedResource> t) : FormPageModel
 {
@@ -47,18 +47,6 @@ public sealed class MunicipalityAdminModel(FrivilligDbContext db, CurrentUser me
         public DistrictKind Kind { get; set; } = DistrictKind.Bydel;
     }
 
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        // Every handler here is for this municipality's admins only; fail before the handler runs.
-        if (!await me.IsMunicipalityAdminAsync(HttpContext.RequestAborted))
-        {
-            context.Result = Forbid();
-            return;
-        }
-
-        await next();
-    }
-
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostApproveAsync(int organisationId, CancellationToken ct) =>
@@ -84,16 +72,20 @@ public sealed class MunicipalityAdminModel(FrivilligDbContext db, CurrentUser me
             return NotFound();
         }
 
-        if (organisation.Status != ApprovalStatus.Pending)
+        if (!organisation.IsPending)
         {
             TempData["Status"] = t["{0} er allerede behandlet.", organisation.Name].Value;
             return Redirect($"/{MunicipalitySlug}/admin");
         }
 
-        organisation.Status = decision;
-        organisation.DecisionNote = note;
-        organisation.DecidedAt = time.GetUtcNow();
-        organisation.DecidedByUserId = me.RequiredId;
+        if (decision == ApprovalStatus.Approved)
+        {
+            organisation.Approve(me.RequiredId, time.GetUtcNow());
+        }
+        else
+        {
+            organisation.Reject(me.RequiredId, note, time.GetUtcNow());
+        }
 
         // Tell the organisation's admins and its contact address; the mail is stored with the decision.
         var recipients = await db.Memberships.Where(m => m.OrganisationId == organisationId && m.Role == OrganisationRole.Admin)

@@ -1,14 +1,15 @@
-using Frivillig.Web.Features.Calendar;
+using Frivillig.Web.Features.Activities;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
-namespace Frivillig.Web.Features.Activities;
+namespace Frivillig.Web.Features.Calendar;
 
-public static class ActivitiesApi
+/// <summary>The calendar as JSON: the same query as the page and the print view.</summary>
+public static class CalendarApi
 {
     private static readonly HashSet<string> Known = new(StringComparer.OrdinalIgnoreCase) { "from", "to", "district", "category", "target", "dropin", "q" };
 
-    public static IEndpointRouteBuilder MapActivitiesApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapCalendarApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/{m}/activities", ListOccurrencesAsync).WithTags("Aktiviteter").CacheOutput(CalendarCache.Policy)
             .WithName("ListOccurrences").WithSummary("Datoene til publiserte og avlyste aktiviteter i et tidsrom (standard: denne uken)")
@@ -22,7 +23,7 @@ public static class ActivitiesApi
 
     private static async Task<Results<Ok<List<OccurrenceDto>>, ProblemHttpResult>> ListOccurrencesAsync(
         HttpContext http, [AsParameters] CalendarQueryParameters parameters, FrivilligDbContext db, ActivityCalendar calendar, Catalog catalog,
-        TimeProvider time, LinkBuilder links, IStringLocalizer<SharedResource> t, CancellationToken ct)
+        MunicipalClock clock, LinkBuilder links, IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var unknown = http.Request.Query.Keys.Where(k => !Known.Contains(k)).ToList();
         if (unknown.Count > 0)
@@ -31,8 +32,7 @@ public static class ActivitiesApi
         }
 
         var query = parameters.ToQuery();
-        var zone = calendar.Zone();
-        var result = await query.ResolveAsync(db, catalog, zone, time.GetUtcNow(), 7, t, ct);
+        var result = await query.ResolveAsync(db, catalog, clock, 7, t, ct);
         if (result.Filter is null)
         {
             return TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ValidationProblemDetails(result.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }))
@@ -47,9 +47,9 @@ public static class ActivitiesApi
         return TypedResults.Ok(items.Select(i => new OccurrenceDto(
             i.Activity.Id,
             i.Activity.Title,
-            TimeZoneInfo.ConvertTime(i.Occurrence.Start, zone),
-            TimeZoneInfo.ConvertTime(i.Occurrence.End, zone),
-            TimeZoneInfo.ConvertTime(i.Occurrence.OriginalStart, zone),
+            clock.WithOffset(i.Occurrence.Start),
+            clock.WithOffset(i.Occurrence.End),
+            clock.WithOffset(i.Occurrence.OriginalStart),
             i.Activity.DistrictSlug,
             i.Activity.DistrictName,
             i.Activity.OrganisationName,

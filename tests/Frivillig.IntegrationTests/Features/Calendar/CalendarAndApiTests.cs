@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Frivillig.IntegrationTests.Infrastructure;
 
-namespace Frivillig.IntegrationTests.Features.Activities;
+namespace Frivillig.IntegrationTests.Features.Calendar;
 
 public sealed class CalendarAndApiTests(FrivilligApp app) : IClassFixture<FrivilligApp>
 {

@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
-using Frivillig.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
-namespace Frivillig.Web.Features.Activities;
+namespace Frivillig.Web.Features.Calendar;
 
 public sealed record CalendarFilter(string? District, string? Category, string? Target, bool? DropIn, string? Query, DateTimeOffset From, DateTimeOffset To);
 
@@ -19,18 +17,11 @@ public sealed record CalendarItem(Occurrence Occurrence, ActivitySummary Activit
 /// Published (and cancelled, which stay visible) occurrences of the municipality in a window.
 /// The database narrows to activities whose span touches the window; recurrence is expanded here.
 /// </summary>
-public sealed class ActivityCalendar(FrivilligDbContext db)
+public sealed class ActivityCalendar(FrivilligDbContext db, MunicipalClock clock)
 {
-    private static readonly ConcurrentDictionary<string, TimeZoneInfo> Zones = new(StringComparer.Ordinal);
-
-    public static TimeZoneInfo Zone(Municipality municipality) =>
-        Zones.GetOrAdd(municipality.TimeZoneId, TimeZoneInfo.FindSystemTimeZoneById);
-
-    public TimeZoneInfo Zone() => Zone(db.Tenant.Required);
-
     public async Task<IReadOnlyList<CalendarItem>> QueryAsync(CalendarFilter filter, CancellationToken ct)
     {
-        var zone = Zone();
+        var zone = clock.Zone;
         var query = db.Activities.AsNoTracking()
             .Where(a => a.Status != ActivityStatus.Draft && a.StartsAt < filter.To && (a.SeriesEndsAt == null || a.SeriesEndsAt > filter.From));
 
@@ -80,7 +71,7 @@ public sealed class ActivityCalendar(FrivilligDbContext db)
         foreach (var row in rows)
         {
             row.Activity.DateChanges = row.DateChanges;
-            foreach (var occurrence in Recurrence.Expand(row.Activity, zone, filter.From, filter.To))
+            foreach (var occurrence in row.Activity.Occurrences(zone, filter.From, filter.To))
             {
                 items.Add(new CalendarItem(occurrence, row.Summary));
             }
@@ -88,14 +79,6 @@ public sealed class ActivityCalendar(FrivilligDbContext db)
 
         items.Sort((x, y) => x.Occurrence.Start.CompareTo(y.Occurrence.Start) is var c and not 0 ? c : string.CompareOrdinal(x.Activity.Title, y.Activity.Title));
         return items;
-    }
-
-    /// <summary>Monday 00:00 local of the week containing <paramref name="instant"/>, as UTC, and the next Monday.</summary>
-    public static (DateTimeOffset From, DateTimeOffset To, DateOnly Monday) WeekOf(DateTimeOffset instant, TimeZoneInfo zone)
-    {
-        var local = TimeZoneInfo.ConvertTime(instant, zone).DateTime.Date;
-        var monday = local.AddDays(-(((int)local.DayOfWeek + 6) % 7));
-        return (Recurrence.ToUtc(monday, zone), Recurrence.ToUtc(monday.AddDays(7), zone), DateOnly.FromDateTime(monday));
     }
 
     private static string EscapeLike(string s) =>

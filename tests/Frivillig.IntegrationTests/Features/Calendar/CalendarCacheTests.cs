@@ -2,7 +2,7 @@ using Frivillig.IntegrationTests.Infrastructure;
 using Frivillig.Web.Features.Activities;
 using Microsoft.EntityFrameworkCore;
 
-namespace Frivillig.IntegrationTests.Features.Activities;
+namespace Frivillig.IntegrationTests.Features.Calendar;
 
 public sealed class CalendarCacheTests(FrivilligApp app) : IClassFixture<FrivilligApp>
 {
@@ -20,17 +20,13 @@ public sealed class CalendarCacheTests(FrivilligApp app) : IClassFixture<Frivill
             Assert.True(cached.Headers.Age is not null, "the second answer should come from the output cache");
         }
 
-        await app.DbAsync(async db =>
-        {
-            var activity = await db.Activities.SingleAsync(a => a.Title == "Leksehjelp");
-            activity.Summary = "Endret";
-            activity.Touch(app.Clock.GetUtcNow());
-            return await db.SaveChangesAsync();
-        });
+        var before = await app.DbAsync(db => db.Activities.Where(a => a.Title == "Leksehjelp").Select(a => new { a.Id, a.Sequence }).SingleAsync());
+        var (id, sequence) = (before.Id, before.Sequence);
+        await ActivityBuilder.EditAsync(app, id, d => d with { Summary = "Endret" });
 
         using var fresh = await client.GetAsync(url);
         Assert.Null(fresh.Headers.Age);
-        Assert.Contains("\"sequence\":2", await fresh.Content.ReadAsStringAsync());
+        Assert.Contains($"\"sequence\":{sequence + 1}", await fresh.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -49,19 +45,18 @@ public sealed class CalendarCacheTests(FrivilligApp app) : IClassFixture<Frivill
         var day = await app.DbAsync(async db =>
         {
             var lunner = await db.Municipalities.SingleAsync(m => m.Slug == "lunner");
-            var zone = ActivityCalendar.Zone(lunner);
+            var clock = MunicipalClock.For(lunner, app.Clock);
             var org = await db.Organisations.Where(o => o.Slug == "harestua-idrettslag").Select(o => o.Id).SingleAsync();
             var district = await db.Districts.Where(d => d.Slug == "harestua").Select(d => d.Id).SingleAsync();
             var date = new DateOnly(2027, 2, 10);
             for (var i = 0; i < 30; i++)
             {
-                var start = Recurrence.ToUtc(date.ToDateTime(new TimeOnly(8, 0)).AddMinutes(i * 10), zone);
-                db.Activities.Add(new Activity
-                {
-                    MunicipalityId = lunner.Id, OrganisationId = org, DistrictId = district, Title = $"Travel dag {i:00}", CategorySlug = "mat",
-                    Place = "Hallen", StartsAt = start, EndsAt = start.AddHours(1), SeriesEndsAt = start.AddHours(1), IsDropIn = true,
-                    RusfriDeclared = true, Status = ActivityStatus.Published,
-                });
+                var start = clock.ToUtc(date.ToDateTime(new TimeOnly(8, 0)).AddMinutes(i * 10));
+                var activity = Activity.Draft(org, district, new ActivityDetails($"Travel dag {i:00}", null, null, "mat", ["alle"], [], null, "Hallen", null, true, null, null, true),
+                    new Series(start, start.AddHours(1), RecurrenceRule.Once), clock.Zone, clock.Now);
+                activity.MunicipalityId = lunner.Id;
+                activity.Publish(clock.Now);
+                db.Activities.Add(activity);
             }
 
             await db.SaveChangesAsync();
