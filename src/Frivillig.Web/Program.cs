@@ -9,13 +9,7 @@ using Frivillig.Web.Features.Municipalities;
 using Frivillig.Web.Features.Organisations;
 using Frivillig.Web.Hosting;
 
-// A published app started from another folder still finds its wwwroot, appsettings.json and App_Data
-// beside itself; started from its own folder (dotnet run, or cd into the output), nothing changes.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-{
-    Args = args,
-    ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory,
-});
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Default(args) });
 
 // The platform: what every feature stands on.
 builder.AddFrivilligOptions();

@@ -45,6 +45,11 @@ public static class StartupLoader
             }
         }
 
+        if (string.IsNullOrWhiteSpace(options.PublicBaseUrl) && !app.Environment.IsDevelopment())
+        {
+            app.Logger.LogWarning("Frivillig:PublicBaseUrl is not set: links in mail and feeds use the address the server listens on. Set it to the address residents use.");
+        }
+
         await Auth.OpenIdConnect.RegisterClientsAsync(services, options.PublicBaseUrl);
         services.GetRequiredService<MunicipalityDirectory>().Invalidate();
     }

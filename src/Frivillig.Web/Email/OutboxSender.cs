@@ -112,6 +112,8 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, OutboxSignal signa
         }
 
         mime.Body = alternative;
+        // Quoted-printable or base64 where needed, so the message is valid to any server and any reader of the .eml.
+        mime.Prepare(EncodingConstraint.SevenBit);
         return mime;
     }
 }

@@ -20,7 +20,10 @@ public static class HostingExtensions
 
     public static WebApplicationBuilder AddFrivilligOptions(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<FrivilligOptions>().BindConfiguration(FrivilligOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<FrivilligOptions>().BindConfiguration(FrivilligOptions.Section)
+            // An empty value (Frivillig__PublicBaseUrl= in an environment file) means "not set".
+            .PostConfigure(o => o.PublicBaseUrl = string.IsNullOrWhiteSpace(o.PublicBaseUrl) ? null : o.PublicBaseUrl)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ContentStore>();
         // The clock of the request's municipality; resolve it only where the route has one.
@@ -31,7 +34,14 @@ public static class HostingExtensions
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(FrivilligOptions.Section).Get<FrivilligOptions>() ?? new();
-        var connectionString = builder.Configuration.GetConnectionString("Frivillig") ?? "Data Source=App_Data/frivillig.db";
+        var configured = builder.Configuration.GetConnectionString("Frivillig");
+        if (options.Database == DatabaseProvider.PostgreSql && string.IsNullOrWhiteSpace(configured))
+        {
+            throw new InvalidOperationException("Frivillig:Database is PostgreSql, so ConnectionStrings:Frivillig must name the server, "
+                + "for example \"Host=localhost;Database=frivillig;Username=frivillig\".");
+        }
+
+        var connectionString = configured ?? "Data Source=App_Data/frivillig.db";
         if (options.Database == DatabaseProvider.Sqlite)
         {
             connectionString = AnchorSqlitePath(connectionString, builder.Environment.ContentRootPath);
@@ -196,6 +206,7 @@ public static class HostingExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/feil/{0}");
+        app.UseMiddleware<UnreadableRequests>();
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;

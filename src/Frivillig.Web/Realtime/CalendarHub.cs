@@ -38,7 +38,7 @@ public sealed class CalendarHub(FrivilligDbContext db, MunicipalityDirectory dir
     {
         var group = await ValidateAsync(scope);
         await Groups.AddToGroupAsync(Context.ConnectionId, group);
-        return await db.LiveJournal.MaxAsync(e => (long?)e.Id, Context.ConnectionAborted) ?? 0;
+        return await NewestAsync(Context.ConnectionAborted);
     }
 
     public async Task Unfollow(string scope)
@@ -59,9 +59,11 @@ public sealed class CalendarHub(FrivilligDbContext db, MunicipalityDirectory dir
         var missed = await db.LiveJournal.AsNoTracking()
             .Where(e => e.Id > sinceRevision && EF.Functions.Like(e.Groups, wrapped))
             .OrderBy(e => e.Id).Take(CatchUpLimit + 1).ToListAsync(ct);
-        var oldest = await db.LiveJournal.MinAsync(e => (long?)e.Id, ct);
-        var newest = await db.LiveJournal.MaxAsync(e => (long?)e.Id, ct) ?? 0;
-        var complete = missed.Count <= CatchUpLimit && (oldest is null || sinceRevision >= oldest.Value - 1 || sinceRevision >= newest);
+        // Revisions are numbered across all municipalities and pruned by age across all of them: the
+        // replay is whole when nothing after the revision asked for has been pruned.
+        var oldest = await db.LiveJournal.IgnoreQueryFilters().MinAsync(e => (long?)e.Id, ct);
+        var newest = await NewestAsync(ct);
+        var complete = missed.Count <= CatchUpLimit && (oldest is null || sinceRevision >= oldest.Value - 1);
         foreach (var entry in missed.Take(CatchUpLimit))
         {
             await Clients.Caller.SendAsync(entry.Method, LiveJournal.Body(entry), ct);
@@ -69,6 +71,8 @@ public sealed class CalendarHub(FrivilligDbContext db, MunicipalityDirectory dir
 
         return new CatchUpResult(newest, complete);
     }
+
+    private async Task<long> NewestAsync(CancellationToken ct) => await db.LiveJournal.IgnoreQueryFilters().MaxAsync(e => (long?)e.Id, ct) ?? 0;
 
     private async Task<string> ValidateAsync(string scope)
     {

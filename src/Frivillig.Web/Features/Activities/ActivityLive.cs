@@ -45,12 +45,12 @@ internal sealed class ActivityLive(FrivilligDbContext db, LiveJournal journal, M
     {
         // One message per activity: a substantive change (published, cancelled, a date) outranks a plain update.
         var changes = events.GroupBy(e => e.Activity)
-            .Select(g => (Activity: g.Key, Kind: g.Select(e => e.Kind).LastOrDefault(k => k != "updated") ?? "updated"))
+            .Select(g => (Activity: g.Key, Kind: g.Select(e => e.Kind).LastOrDefault(k => k != "updated") ?? "updated", Date: g.Select(DateOf).LastOrDefault(d => d is not null)))
             .ToList();
         var rows = await LoadAsync(changes.Select(c => c.Activity.Id), cancellationToken);
         var now = time.GetUtcNow();
         var messages = new List<LiveMessage>();
-        foreach (var (activity, kind) in changes)
+        foreach (var (activity, kind, date) in changes)
         {
             if (await directory.FindByIdAsync(activity.MunicipalityId, cancellationToken) is not { } municipality)
             {
@@ -67,7 +67,7 @@ internal sealed class ActivityLive(FrivilligDbContext db, LiveJournal journal, M
                 : [CalendarHub.Group(municipality.Slug), CalendarHub.Group(municipality.Slug, "districts", row.District),
                     CalendarHub.Group(municipality.Slug, "organisations", row.Organisation), CalendarHub.Group(municipality.Slug, "activities", id)];
             messages.Add(new LiveMessage(municipality.Id, groups, ActivityMessages.ActivityChanged,
-                new ActivityChange(municipality.Slug, activity.Id, kind, row?.Activity.Sequence ?? activity.Sequence, row?.Activity.Title ?? activity.Title, next, null)));
+                new ActivityChange(municipality.Slug, activity.Id, kind, row?.Activity.Sequence ?? activity.Sequence, row?.Activity.Title ?? activity.Title, next, date)));
         }
 
         await journal.PublishAsync(messages, cancellationToken);
@@ -115,6 +115,15 @@ internal sealed class ActivityLive(FrivilligDbContext db, LiveJournal journal, M
 
         await journal.PublishAsync(messages, cancellationToken);
     }
+
+    /// <summary>The date a change was about, by its original start: a page can tell which of its dates changed.</summary>
+    private static DateTimeOffset? DateOf(ActivityEvent e) => e switch
+    {
+        DateCancelled c => c.OriginalStart,
+        DateMoved m => m.OriginalStart,
+        DateRestored r => r.OriginalStart,
+        _ => null,
+    };
 
     private async Task<Dictionary<int, Row>> LoadAsync(IEnumerable<int> ids, CancellationToken cancellationToken)
     {

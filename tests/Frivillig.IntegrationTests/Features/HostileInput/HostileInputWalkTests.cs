@@ -19,6 +19,8 @@ public sealed partial class HostileInputWalkTests(FrivilligApp app) : IClassFixt
 {
     public static TheoryData<string> FormNames() => [.. HostileTargets.Forms.Select(f => f.Name)];
 
+    public static TheoryData<string> PostPaths() => [.. HostileTargets.Posts.Select(p => p.Path)];
+
     public static TheoryData<string> GetRoutes() => [.. HostileTargets.Gets.Select(g => g.Route)];
 
     private async Task<WebSession> SessionAsync(string? account) => account is null ? app.NewSession() : await app.SignInAsync(account);
@@ -122,6 +124,28 @@ public sealed partial class HostileInputWalkTests(FrivilligApp app) : IClassFixt
         }
 
         await AssertFeedsAndMailCleanAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(PostPaths))]
+    public async Task Every_field_of_a_protocol_endpoint_survives_hostile_input(string path)
+    {
+        var (_, fields) = HostileTargets.Posts.Single(p => p.Path == path);
+        var session = app.NewSession();
+        foreach (var key in fields.Select(f => f.Key))
+        {
+            foreach (var value in HostileValues.All)
+            {
+                using var response = await session.Client.PostAsync(path, new FormUrlEncodedContent(fields.Where(f => f.Key != key).Append(new(key, value))));
+                AssertNoBreak(response, await response.Content.ReadAsStringAsync(), $"{path} {key}={Describe(value)}");
+            }
+        }
+
+        foreach (var (what, body) in HostileValues.UnreadableBodies(string.Empty).Concat(HostileValues.OddBodies(string.Empty)))
+        {
+            using var response = await session.Client.PostAsync(path, body);
+            AssertNoBreak(response, await response.Content.ReadAsStringAsync(), $"{path}: {what}");
+        }
     }
 
     /// <summary>

@@ -231,6 +231,15 @@ public static class HostileTargets
         new("/connect/logout", _ => Task.FromResult(new GetRequest(null, "/connect/logout", ["id_token_hint", "post_logout_redirect_uri", "state", "client_id"]))),
     ];
 
+    /// <summary>POST endpoints that are not pages: the OpenID Connect endpoints, whose reader is OpenIddict's own.</summary>
+    public static readonly IReadOnlyList<(string Path, IReadOnlyList<KeyValuePair<string, string>> Fields)> Posts =
+    [
+        ("/connect/token", Fields(("grant_type", "authorization_code"), ("code", "abc"), ("client_id", "frivillig-app"), ("redirect_uri", "http://frivillig.test/signin-oidc"), ("code_verifier", "v"))),
+        ("/connect/authorize", Fields(("client_id", "frivillig-app"), ("response_type", "code"), ("redirect_uri", "http://frivillig.test/signin-oidc"), ("scope", "openid"))),
+        ("/connect/userinfo", Fields(("access_token", "abc"))),
+        ("/connect/logout", Fields(("post_logout_redirect_uri", "http://frivillig.test/"), ("state", "s"))),
+    ];
+
     /// <summary>Endpoints outside the walk, each for a reason: the hub has its own hostile-scope tests; the rest take no input.</summary>
     public static readonly IReadOnlySet<string> NotWalked = new HashSet<string>(StringComparer.Ordinal)
     {

@@ -7,6 +7,7 @@ using Frivillig.Web.Realtime;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
 
 namespace Frivillig.IntegrationTests.Features.Realtime;
 
@@ -219,6 +220,35 @@ public sealed class CalendarHubTests(FrivilligApp app) : IClassFixture<Frivillig
         var error = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<long>("Follow", scope));
         Assert.False(string.IsNullOrWhiteSpace(error.Message));
         Assert.Contains("scope", error.Message, StringComparison.OrdinalIgnoreCase);
+        await connection.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_catch_up_from_the_start_is_whole_when_nothing_was_pruned()
+    {
+        // Revisions are shared by all municipalities; one with no messages yet still gets a whole replay.
+        var (connection, _, _) = await ConnectAsync();
+        await connection.InvokeAsync<long>("Follow", "lunner");
+        var result = await connection.InvokeAsync<CatchUpResult>("CatchUp", "lunner", 0L);
+        Assert.True(result.Complete);
+        await connection.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_changed_date_is_named_in_the_message()
+    {
+        var (id, first) = await new ActivityBuilder("Datomelding", Frequency: RecurrenceFrequency.Weekly, Count: 3).SaveAsync(app);
+        var (connection, changes, _) = await ConnectAsync();
+        await connection.InvokeAsync<long>("Follow", $"tromso/activities/{id}");
+        var original = new DateTimeOffset(first, TimeSpan.Zero).AddDays(7);
+        await app.DbAsync(async db =>
+        {
+            var activity = await db.Activities.Include(a => a.DateChanges).SingleAsync(a => a.Id == id);
+            activity.CancelDate(original, null, FrivilligApp.Oslo, app.Clock.GetUtcNow());
+            return await db.SaveChangesAsync();
+        });
+        var change = await WaitForAsync(changes, c => c.ActivityId == id && c.Kind == "date-cancelled");
+        Assert.Equal(original, change.Date);
         await connection.DisposeAsync();
     }
 }
