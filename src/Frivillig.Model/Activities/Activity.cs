@@ -260,9 +260,14 @@ public sealed class Activity : EventSource, ITenantOwned
         SeriesEndsAt = Recurrence.SeriesEnd(Series, Overrides, zone);
     }
 
+    /// <summary>SEQUENCE counts the versions calendars have seen; a draft's edits are not among them.</summary>
     private void Touch(DateTimeOffset now)
     {
-        Sequence++;
+        if (IsPublic)
+        {
+            Sequence++;
+        }
+
         UpdatedAt = now;
     }
 }

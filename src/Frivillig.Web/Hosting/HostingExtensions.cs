@@ -232,6 +232,8 @@ public static class HostingExtensions
         app.UseStaticFiles();
         app.UseRouting();
         app.UseMiddleware<TenantResolutionMiddleware>();
+        // OpenIddict answers the token endpoint inside authentication, so its limit applies before it.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/connect/token"), branch => branch.UseRateLimiter());
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -39,6 +39,15 @@ public class FrivilligApp : WebApplicationFactory<Program>
     /// The real clock, for tests of what validates tokens against the machine's time (OpenID Connect:
     /// the token handler checks expiry with the system clock, whatever the app's clock says).
     /// </summary>
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    /// <summary>Services a test adds (an after-commit handler that records what it saw), before the app first starts.</summary>
+    public FrivilligApp WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     public FrivilligApp WithSystemClock()
     {
         _systemClock = true;
@@ -98,6 +107,11 @@ public class FrivilligApp : WebApplicationFactory<Program>
         if (!_systemClock)
         {
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        }
+
+        foreach (var configure in _services)
+        {
+            builder.ConfigureServices(configure);
         }
     }
 
