@@ -9,6 +9,7 @@ public static class Demo
     public const string TromsoAdmin = "admin.tromso@frivillig.test";
     public const string TromsoPremisesManager = "lokaler.tromso@frivillig.test";
     public const string KristiansandAdmin = "admin.kristiansand@frivillig.test";
+    public const string LunnerAdmin = "admin.lunner@frivillig.test";
 
     /// <summary>Admin of <see cref="RodeKors"/>, coordinator in <see cref="MentalHelse"/>.</summary>
     public const string Coordinator = "koordinator@frivillig.test";

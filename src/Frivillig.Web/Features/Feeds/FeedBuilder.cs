@@ -28,13 +28,7 @@ public static class FeedBuilder
     {
         var zone = MunicipalClock.ZoneOf(municipality);
         var tzid = municipality.TimeZoneId;
-        var w = new IcsWriter()
-            .Line("BEGIN", "VCALENDAR")
-            .Line("VERSION", "2.0")
-            .Line("PRODID", "-//Frivillig//Kalender//NB")
-            .Line("CALSCALE", "GREGORIAN")
-            .Line("METHOD", "PUBLISH")
-            .Text("X-WR-CALNAME", calendarName)
+        var w = Published(calendarName)
             .Line("X-WR-TIMEZONE", tzid)
             .Line("REFRESH-INTERVAL;VALUE=DURATION", "PT1H")
             .Line("X-PUBLISHED-TTL", "PT1H")
@@ -54,6 +48,15 @@ public static class FeedBuilder
 
         return w.Line("END", "VCALENDAR").ToString();
     }
+
+    /// <summary>The start of every feed: a published calendar with its name.</summary>
+    private static IcsWriter Published(string calendarName) => new IcsWriter()
+        .Line("BEGIN", "VCALENDAR")
+        .Line("VERSION", "2.0")
+        .Line("PRODID", "-//Frivillig//Kalender//NB")
+        .Line("CALSCALE", "GREGORIAN")
+        .Line("METHOD", "PUBLISH")
+        .Text("X-WR-CALNAME", calendarName);
 
     private static void WriteEvent(IcsWriter w, Activity a, FeedActivity item, TimeZoneInfo zone, string tzid, Catalog catalog, string url,
         DateTimeOffset? recurrenceId, DateTimeOffset start, DateTimeOffset end, string? note, bool withRule,
@@ -181,13 +184,7 @@ public static class FeedBuilder
     /// </summary>
     public static string BuildPersonal(string name, IReadOnlyList<PersonalEntry> entries, Catalog catalog, Func<Municipality, int, string> activityUrl)
     {
-        var w = new IcsWriter()
-            .Line("BEGIN", "VCALENDAR")
-            .Line("VERSION", "2.0")
-            .Line("PRODID", "-//Frivillig//Kalender//NB")
-            .Line("CALSCALE", "GREGORIAN")
-            .Line("METHOD", "PUBLISH")
-            .Text("X-WR-CALNAME", $"{name} – mine påmeldinger")
+        var w = Published($"{name} – mine påmeldinger")
             .Line("X-PUBLISHED-TTL", "PT1H");
         foreach (var tzid in entries.Select(e => e.Municipality.TimeZoneId).Distinct(StringComparer.Ordinal).DefaultIfEmpty("Europe/Oslo"))
         {

@@ -1,4 +1,6 @@
 using Frivillig.BrowserTests.Infrastructure;
+using Frivillig.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Frivillig.BrowserTests.Features.Accounts;
@@ -9,10 +11,11 @@ public sealed class MyPageTests(BrowserFixture browser) : IClassFixture<BrowserF
     public async Task A_member_makes_a_calendar_address_and_reaches_the_organisation_activities()
     {
         var page = await browser.NewPageAsync();
-        await page.SignInAsync("koordinator@frivillig.test");
+        await page.SignInAsync(Demo.Coordinator);
         await page.GotoAsync("/konto");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lag kalenderadresse" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Kalenderadresse (iCal)")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/ical/me/.+\\.ics$"));
+        Assert.NotNull(await browser.App.DbAsync(db => db.Users.Where(u => u.Email == Demo.Coordinator).Select(u => u.CalendarTokenHash).SingleAsync()));
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("min-side-kalender");
 

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Frivillig.BrowserTests.Infrastructure;
+using Frivillig.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Frivillig.BrowserTests.Features.Activities;
@@ -42,13 +44,14 @@ public sealed partial class ResidentAndOrganiserTests(BrowserFixture browser) : 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Du er påmeldt");
         await page.AssertAccessibleAsync();
         await browser.App.Mail.WaitForAsync("ragnhild@eksempel.no");
+        Assert.Equal(SignUpStatus.Confirmed, await browser.App.DbAsync(db => db.SignUps.Where(s => s.Email == "ragnhild@eksempel.no").Select(s => s.Status).SingleAsync()));
     }
 
     [Fact]
     public async Task Organiser_publishes_a_weekly_series_and_cancels_one_date_across_the_spring_change()
     {
         var page = await browser.NewPageAsync();
-        await page.SignInAsync("koordinator@frivillig.test");
+        await page.SignInAsync(Demo.Coordinator);
         await page.GotoAsync("/tromso/organisasjoner");
         await page.GetByRole(AriaRole.Link, new() { Name = "Tromsø Røde Kors" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Aktiviteter", Exact = true }).ClickAsync();
@@ -70,6 +73,7 @@ public sealed partial class ResidentAndOrganiserTests(BrowserFixture browser) : 
         await page.ScreenshotAsync("ny-aktivitet-feil");
         await Assertions.Expect(page.Locator("#Input_Title-error")).ToContainTextAsync("HTML-kode");
         await Assertions.Expect(page.Locator("#Input_Rusfri-error")).ToContainTextAsync("rusfrie");
+        Assert.False(await browser.App.DbAsync(db => db.Activities.AnyAsync(a => a.Title.StartsWith("Kveldsprat"))));
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("ny-aktivitet-feil");
 
@@ -82,6 +86,9 @@ public sealed partial class ResidentAndOrganiserTests(BrowserFixture browser) : 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Administrer aktiviteten" }).GetByRole(AriaRole.Link, new() { Name = "Enkeltdatoer" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { NameRegex = CancelMarch25() }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Datoen er avlyst");
+        var stored = await browser.App.DbAsync(db => db.Activities.Include(a => a.DateChanges).SingleAsync(a => a.Title == "Kveldsprat på Kroken"));
+        Assert.Equal(ActivityStatus.Published, stored.Status);
+        Assert.True(Assert.Single(stored.DateChanges).Cancelled);
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("rediger-aktivitet");
 

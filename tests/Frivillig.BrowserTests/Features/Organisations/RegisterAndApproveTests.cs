@@ -1,11 +1,16 @@
 using Frivillig.BrowserTests.Infrastructure;
 using Frivillig.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Frivillig.BrowserTests.Features.Organisations;
 
 public sealed class RegisterAndApproveTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
+    /// <summary>The stored status of the organisation the newcomer registers; null while there is none.</summary>
+    private Task<ApprovalStatus?> StatusAsync() =>
+        browser.App.DbAsync(db => db.Organisations.Where(o => o.Name == "Strikkekafé på Kroken").Select(o => (ApprovalStatus?)o.Status).SingleOrDefaultAsync());
+
     [Fact]
     public async Task Newcomer_registers_an_organisation_and_the_admin_approves_it()
     {
@@ -28,6 +33,7 @@ public sealed class RegisterAndApproveTests(BrowserFixture browser) : IClassFixt
         var mail = await browser.App.Mail.WaitForAsync("sigrid@eksempel.no");
         await page.GotoAsync(Mailbox.FirstLink(mail, "/konto/bekreft-epost"));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("bekreftet");
+        Assert.True(await browser.App.DbAsync(db => db.Users.Where(u => u.Email == "sigrid@eksempel.no").Select(u => u.EmailConfirmed).SingleAsync()));
         await page.SignInAsync("sigrid@eksempel.no", "strikking er gøy hver tirsdag");
 
         // She registers her group; a wrong organisation number is reported beside the field first.
@@ -42,6 +48,7 @@ public sealed class RegisterAndApproveTests(BrowserFixture browser) : IClassFixt
         await page.GetByRole(AriaRole.Button, new() { Name = "Send til godkjenning" }).ClickAsync();
         await Assertions.Expect(page.Locator("#Input_OrganisationNumber-error")).ToContainTextAsync("ikke gyldig");
         await Assertions.Expect(page.GetByLabel("Organisasjonsnummer")).ToHaveAttributeAsync("aria-invalid", "true");
+        Assert.Null(await StatusAsync());
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("registrer-organisasjon-feil");
 
@@ -49,18 +56,20 @@ public sealed class RegisterAndApproveTests(BrowserFixture browser) : IClassFixt
         await page.GetByRole(AriaRole.Button, new() { Name = "Send til godkjenning" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Strikkekafé på Kroken");
         await Assertions.Expect(page.GetByText("Venter på godkjenning")).ToBeVisibleAsync();
+        Assert.Equal(ApprovalStatus.Pending, await StatusAsync());
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("organisasjon-venter");
 
         // The municipality admin is told, and approves it.
-        await browser.App.Mail.WaitForAsync("admin.tromso@frivillig.test", m => (m.Subject ?? "").Contains("Strikkekafé", StringComparison.Ordinal));
+        await browser.App.Mail.WaitForAsync(Demo.TromsoAdmin, m => (m.Subject ?? "").Contains("Strikkekafé", StringComparison.Ordinal));
         var admin = await browser.NewPageAsync();
-        await admin.SignInAsync("admin.tromso@frivillig.test");
+        await admin.SignInAsync(Demo.TromsoAdmin);
         await admin.GotoAsync("/tromso/admin");
         await admin.AssertAccessibleAsync();
         await admin.ScreenshotAsync("kommuneadmin");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Godkjenn Strikkekafé på Kroken" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("er godkjent");
+        Assert.Equal(ApprovalStatus.Approved, await StatusAsync());
 
         await browser.App.Mail.WaitForAsync("sigrid@eksempel.no", m => (m.Subject ?? "").Contains("godkjent", StringComparison.Ordinal));
         var resident = await browser.NewPageAsync();

@@ -1,4 +1,6 @@
 using Frivillig.BrowserTests.Infrastructure;
+using Frivillig.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Frivillig.BrowserTests.Features.Realtime;
@@ -14,7 +16,7 @@ public sealed class LiveCalendarTests(BrowserFixture browser) : IClassFixture<Br
         await watcher.EvaluateAsync("window.__sameDocument = true");
 
         var organiser = await browser.NewPageAsync();
-        await organiser.SignInAsync("koordinator@frivillig.test");
+        await organiser.SignInAsync(Demo.Coordinator);
         await organiser.GotoAsync("/tromso/organisasjoner");
         await organiser.GetByRole(AriaRole.Link, new() { Name = "Tromsø Røde Kors" }).ClickAsync();
         await organiser.GetByRole(AriaRole.Link, new() { Name = "Aktiviteter", Exact = true }).ClickAsync();
@@ -30,6 +32,7 @@ public sealed class LiveCalendarTests(BrowserFixture browser) : IClassFixture<Br
         await organiser.GetByLabel("Aktiviteten er rusfri: ingen alkohol eller andre rusmidler").CheckAsync();
         await organiser.GetByRole(AriaRole.Button, new() { Name = "Lagre og publiser" }).ClickAsync();
         await Assertions.Expect(organiser.GetByRole(AriaRole.Status)).ToContainTextAsync("publisert");
+        Assert.Equal(ActivityStatus.Published, await browser.App.DbAsync(db => db.Activities.Where(a => a.Title == "Dukker opp direkte").Select(a => a.Status).SingleAsync()));
 
         // The watcher's week shows it within a second or so, and a screen reader hears it politely.
         await Assertions.Expect(watcher.GetByRole(AriaRole.Link, new() { Name = "Dukker opp direkte" })).ToBeVisibleAsync(new() { Timeout = 5000 });

@@ -14,6 +14,12 @@ public sealed class AccountTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         ["Input.ConfirmPassword"] = password,
     };
 
+    private Task<bool> EmailConfirmedAsync(string email) =>
+        app.DbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.EmailConfirmed).SingleAsync());
+
+    private Task<string?> PasswordHashAsync(string email) =>
+        app.DbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.PasswordHash).SingleAsync());
+
     [Fact]
     public async Task Register_confirm_email_then_sign_in()
     {
@@ -21,6 +27,7 @@ public sealed class AccountTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         var response = await session.PostFormAsync("/konto/registrer", Registration("nina@eksempel.no"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("sendt en e-post", await WebSession.HtmlOf(response));
+        Assert.False(await EmailConfirmedAsync("nina@eksempel.no"));
 
         // Not confirmed yet: sign-in is refused with a message that says why.
         var early = await session.PostFormAsync("/konto/logg-inn", new() { ["Input.Email"] = "nina@eksempel.no", ["Input.Password"] = "et langt nok passord" });
@@ -31,6 +38,7 @@ public sealed class AccountTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         Assert.NotNull(mail.HtmlBody);
         var confirm = await session.GetHtmlAsync(Mailbox.FirstLink(mail, "/konto/bekreft-epost"));
         Assert.Contains("er bekreftet", confirm);
+        Assert.True(await EmailConfirmedAsync("nina@eksempel.no"));
 
         var signedIn = await session.PostFormAsync("/konto/logg-inn", new() { ["Input.Email"] = "nina@eksempel.no", ["Input.Password"] = "et langt nok passord" });
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
@@ -55,8 +63,12 @@ public sealed class AccountTests(FrivilligApp app) : IClassFixture<FrivilligApp>
     [Fact]
     public async Task Register_twice_with_same_address_is_refused()
     {
-        var response = await app.NewSession().PostFormAsync("/konto/registrer", Registration("koordinator@frivillig.test"));
+        var before = await app.DbAsync(db => db.Users.CountAsync());
+        var response = await app.NewSession().PostFormAsync("/konto/registrer", Registration(Demo.Coordinator));
         Assert.Contains("allerede", await WebSession.HtmlOf(response));
+        Assert.Equal(before, await app.DbAsync(db => db.Users.CountAsync()));
+        // The existing account keeps its own name: the second registration did not overwrite it.
+        Assert.Equal("Kåre Koordinator", await app.DbAsync(db => db.Users.Where(u => u.Email == Demo.Coordinator).Select(u => u.DisplayName).SingleAsync()));
     }
 
     [Fact]
@@ -65,33 +77,37 @@ public sealed class AccountTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         var session = app.NewSession();
         for (var i = 0; i < 5; i++)
         {
-            var wrong = await session.PostFormAsync("/konto/logg-inn", new() { ["Input.Email"] = "medlem@frivillig.test", ["Input.Password"] = "feil passord " + i });
+            var wrong = await session.PostFormAsync("/konto/logg-inn", new() { ["Input.Email"] = Demo.Member, ["Input.Password"] = "feil passord " + i });
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         }
 
-        var right = await session.PostFormAsync("/konto/logg-inn", new() { ["Input.Email"] = "medlem@frivillig.test", ["Input.Password"] = FrivilligApp.DemoPassword });
+        var right = await session.PostFormAsync("/konto/logg-inn", new() { ["Input.Email"] = Demo.Member, ["Input.Password"] = FrivilligApp.DemoPassword });
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.Contains("låst", await WebSession.HtmlOf(right));
+        // The lockout is stored on the account, not held in the session that tried.
+        Assert.NotNull(await app.DbAsync(db => db.Users.Where(u => u.Email == Demo.Member).Select(u => u.LockoutEnd).SingleAsync()));
     }
 
     [Fact]
     public async Task Forgotten_password_mail_lets_the_person_choose_a_new_one()
     {
+        var oldHash = await PasswordHashAsync(Demo.Volunteer);
         var session = app.NewSession();
-        var response = await session.PostFormAsync("/konto/glemt-passord", new() { ["Input.Email"] = "frivillig@frivillig.test" });
+        var response = await session.PostFormAsync("/konto/glemt-passord", new() { ["Input.Email"] = Demo.Volunteer });
         Assert.Contains("Hvis adressen har en konto", await WebSession.HtmlOf(response));
-        var mail = await app.Mail.WaitForAsync("frivillig@frivillig.test", m => (m.Subject ?? "").Contains("passord", StringComparison.Ordinal));
+        var mail = await app.Mail.WaitForAsync(Demo.Volunteer, m => (m.Subject ?? "").Contains("passord", StringComparison.Ordinal));
         var link = Mailbox.FirstLink(mail, "/konto/nytt-passord");
 
         var reset = await session.PostFormAsync(link, new()
         {
-            ["Input.Email"] = "frivillig@frivillig.test",
+            ["Input.Email"] = Demo.Volunteer,
             ["Input.Code"] = System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + link).Query)["code"]!,
             ["Input.Password"] = "et helt nytt passord",
             ["Input.ConfirmPassword"] = "et helt nytt passord",
         }, formPage: link);
         Assert.Contains("Passordet er endret", await WebSession.HtmlOf(reset));
-        await app.SignInAsync("frivillig@frivillig.test", "et helt nytt passord");
+        Assert.NotEqual(oldHash, await PasswordHashAsync(Demo.Volunteer));
+        await app.SignInAsync(Demo.Volunteer, "et helt nytt passord");
     }
 
     [Fact]
@@ -101,6 +117,8 @@ public sealed class AccountTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         Assert.Contains("Hvis adressen har en konto", await WebSession.HtmlOf(response));
         await Task.Delay(500);
         Assert.Empty(app.Mail.To("ingen@eksempel.no"));
+        // Not even queued: the outbox has nothing for the address.
+        Assert.False(await app.DbAsync(db => db.Outbox.AnyAsync(m => m.ToAddress == "ingen@eksempel.no")));
     }
 
     [Fact]
@@ -109,7 +127,7 @@ public sealed class AccountTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         var session = app.NewSession();
         var response = await session.PostFormAsync("/konto/logg-inn?ReturnUrl=%2F%2Fevil.example", new()
         {
-            ["Input.Email"] = "koordinator@frivillig.test",
+            ["Input.Email"] = Demo.Coordinator,
             ["Input.Password"] = FrivilligApp.DemoPassword,
             ["ReturnUrl"] = "//evil.example",
         }, formPage: "/konto/logg-inn");
@@ -120,7 +138,7 @@ public sealed class AccountTests(FrivilligApp app) : IClassFixture<FrivilligApp>
     [Fact]
     public async Task Sign_out_is_a_post_with_antiforgery()
     {
-        var session = await app.SignInAsync("koordinator@frivillig.test");
+        var session = await app.SignInAsync(Demo.Coordinator);
         using var forged = await session.Client.PostAsync("/konto/logg-ut", new FormUrlEncodedContent([]));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         var real = await session.PostFormAsync("/konto/logg-ut", []);
@@ -140,7 +158,7 @@ public sealed class AccountTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         var session = app.NewSession();
         var response = await session.PostFormAsync("/konto/logg-inn?returnUrl=" + returnUrl, new()
         {
-            ["Input.Email"] = "lokaler.tromso@frivillig.test", // not the account the lockout test locks
+            ["Input.Email"] = Demo.TromsoPremisesManager, // not the account the lockout test locks
             ["Input.Password"] = FrivilligApp.DemoPassword,
         }, formPage: "/konto/logg-inn");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

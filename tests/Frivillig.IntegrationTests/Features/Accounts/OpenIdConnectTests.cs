@@ -6,12 +6,19 @@ using System.Text;
 using System.Text.Json;
 using Frivillig.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Frivillig.IntegrationTests.Features.Accounts;
 
 public sealed class OpenIdConnectTests(SystemClockApp app) : IClassFixture<SystemClockApp>
 {
     private const string RedirectUri = "http://frivillig.test/signin-oidc";
+
+    /// <summary>Codes and tokens OpenIddict has stored, all of them or those with one status.</summary>
+    private Task<int> StoredTokensAsync(string? status = null) =>
+        app.DbAsync(db => db.Set<OpenIddictEntityFrameworkCoreToken>().CountAsync(t => status == null || t.Status == status));
 
     [Fact]
     public async Task Discovery_document_names_the_endpoints_and_pkce()
@@ -28,7 +35,8 @@ public sealed class OpenIdConnectTests(SystemClockApp app) : IClassFixture<Syste
     [InlineData(null)] // no method means plain (RFC 7636 § 4.3)
     public async Task A_plain_code_challenge_is_refused(string? method)
     {
-        var session = await app.SignInAsync("frivillig@frivillig.test");
+        var session = await app.SignInAsync(Demo.Volunteer);
+        var before = await StoredTokensAsync();
         var parameters = new Dictionary<string, string?>
         {
             ["client_id"] = "frivillig-app", ["response_type"] = "code", ["redirect_uri"] = RedirectUri, ["scope"] = "openid",
@@ -43,6 +51,7 @@ public sealed class OpenIdConnectTests(SystemClockApp app) : IClassFixture<Syste
         var query = response.Headers.Location is { } location ? QueryHelpers.ParseQuery(location.Query) : [];
         Assert.False(query.ContainsKey("code"), $"a code was issued for code_challenge_method={method ?? "(none)"}");
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest || query.ContainsKey("error"), $"{(int)response.StatusCode} {response.Headers.Location}");
+        Assert.Equal(before, await StoredTokensAsync());
     }
 
     private static async Task<bool> SignedInAsync(WebSession session)
@@ -54,7 +63,7 @@ public sealed class OpenIdConnectTests(SystemClockApp app) : IClassFixture<Syste
     [Fact]
     public async Task A_plain_get_to_logout_asks_first_and_signs_nobody_out()
     {
-        var session = await app.SignInAsync("frivillig@frivillig.test");
+        var session = await app.SignInAsync(Demo.Volunteer);
         using var response = await session.Client.GetAsync("/connect/logout?post_logout_redirect_uri=http%3A%2F%2Ffrivillig.test%2F&state=abc");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/konto/logg-ut", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
@@ -76,7 +85,7 @@ public sealed class OpenIdConnectTests(SystemClockApp app) : IClassFixture<Syste
     [Fact]
     public async Task A_post_to_logout_without_the_antiforgery_token_signs_nobody_out()
     {
-        var session = await app.SignInAsync("frivillig@frivillig.test");
+        var session = await app.SignInAsync(Demo.Volunteer);
         using var response = await session.Client.PostAsync("/connect/logout", new FormUrlEncodedContent([]));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.True(await SignedInAsync(session));
@@ -85,7 +94,7 @@ public sealed class OpenIdConnectTests(SystemClockApp app) : IClassFixture<Syste
     [Fact]
     public async Task Logout_with_the_persons_own_id_token_hint_signs_out_at_once()
     {
-        var session = await app.SignInAsync("frivillig@frivillig.test");
+        var session = await app.SignInAsync(Demo.Volunteer);
         var idToken = await IdTokenAsync(session);
         using var response = await session.Client.GetAsync(QueryHelpers.AddQueryString("/connect/logout", new Dictionary<string, string?>
         {
@@ -95,7 +104,7 @@ public sealed class OpenIdConnectTests(SystemClockApp app) : IClassFixture<Syste
         Assert.False(await SignedInAsync(session));
 
         // Someone else's id token names another person: it proves nothing about this session.
-        var other = await app.SignInAsync("medlem@frivillig.test");
+        var other = await app.SignInAsync(Demo.Member);
         using var foreign = await other.Client.GetAsync(QueryHelpers.AddQueryString("/connect/logout", new Dictionary<string, string?> { ["id_token_hint"] = idToken }));
         Assert.True(await SignedInAsync(other));
     }
@@ -135,13 +144,14 @@ public sealed class OpenIdConnectTests(SystemClockApp app) : IClassFixture<Syste
             Assert.StartsWith("/konto/logg-inn", anonymous.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         }
 
-        var session = await app.SignInAsync("frivillig@frivillig.test");
+        var session = await app.SignInAsync(Demo.Volunteer);
         using var coded = await session.Client.GetAsync(authorize);
         Assert.Equal(HttpStatusCode.Redirect, coded.StatusCode);
         var callback = coded.Headers.Location!;
         Assert.StartsWith(RedirectUri, callback.ToString(), StringComparison.Ordinal);
         var query = QueryHelpers.ParseQuery(callback.Query);
         Assert.Equal("xyz", query["state"].ToString());
+        var redeemed = await StoredTokensAsync(Statuses.Redeemed);
 
         using var token = await app.NewSession().Client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -151,19 +161,21 @@ public sealed class OpenIdConnectTests(SystemClockApp app) : IClassFixture<Syste
         var tokens = await token.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(token.IsSuccessStatusCode, tokens.ToString());
         Assert.False(string.IsNullOrEmpty(tokens.GetProperty("id_token").GetString()));
+        // The code is marked redeemed where it is stored, so it cannot be exchanged a second time.
+        Assert.Equal(redeemed + 1, await StoredTokensAsync(Statuses.Redeemed));
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/connect/userinfo");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("access_token").GetString());
         using var userinfo = await app.NewSession().Client.SendAsync(request);
         var claims = await userinfo.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("frivillig@frivillig.test", claims.GetProperty("email").GetString());
+        Assert.Equal(Demo.Volunteer, claims.GetProperty("email").GetString());
         Assert.Equal("Frida Frivillig", claims.GetProperty("name").GetString());
     }
 
     [Fact]
     public async Task A_wrong_code_verifier_gets_no_token()
     {
-        var session = await app.SignInAsync("frivillig@frivillig.test");
+        var session = await app.SignInAsync(Demo.Volunteer);
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes("rett-verifier-som-er-lang-nok-0123456789abcdef")));
         using var coded = await session.Client.GetAsync(QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
         {
@@ -171,12 +183,16 @@ public sealed class OpenIdConnectTests(SystemClockApp app) : IClassFixture<Syste
             ["code_challenge"] = challenge, ["code_challenge_method"] = "S256",
         }));
         var code = QueryHelpers.ParseQuery(coded.Headers.Location!.Query)["code"].ToString();
+        var before = await StoredTokensAsync();
+        var redeemed = await StoredTokensAsync(Statuses.Redeemed);
         using var token = await app.NewSession().Client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = RedirectUri, ["client_id"] = "frivillig-app",
             ["code_verifier"] = "feil-verifier-som-er-lang-nok-0123456789abcdef",
         }));
         Assert.Equal(HttpStatusCode.BadRequest, token.StatusCode);
+        Assert.Equal(before, await StoredTokensAsync());
+        Assert.Equal(redeemed, await StoredTokensAsync(Statuses.Redeemed));
     }
 
     private static string Base64Url(byte[] bytes) => WebEncoders.Base64UrlEncode(bytes);

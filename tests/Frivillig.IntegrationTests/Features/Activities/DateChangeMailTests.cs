@@ -15,8 +15,8 @@ public sealed class DateChangeMailTests(FrivilligApp app) : IClassFixture<Frivil
     {
         var (id, first) = await new ActivityBuilder(title, Capacity: 20, Frequency: RecurrenceFrequency.Weekly, Count: 4).SaveAsync(app);
         var dates = Enumerable.Range(0, 4).Select(i => new DateTimeOffset(first, TimeSpan.Zero).AddDays(7 * i).UtcTicks).ToArray();
-        var coordinator = await app.SignInAsync("koordinator@frivillig.test");
-        var orgId = await app.OrganisationIdAsync("rode-kors-tromso");
+        var coordinator = await app.SignInAsync(Demo.Coordinator);
+        var orgId = await app.OrganisationIdAsync(Demo.RodeKors);
         return (id, dates, $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}", coordinator);
     }
 
@@ -89,6 +89,13 @@ public sealed class DateChangeMailTests(FrivilligApp app) : IClassFixture<Frivil
         var series = await app.Mail.WaitForAsync("serie2@eksempel.no", m => (m.Subject ?? "").StartsWith("Flyttet", StringComparison.Ordinal));
         Assert.Contains($"{Local(dates[2])} blir i stedet {newTime}", series.TextBody);
         Assert.Contains("De andre datoene i serien er som før", series.TextBody);
+        // Stored: that one date moved to 17:00 the next day, the series still published.
+        var stored = await app.DbAsync(db => db.Activities.Include(a => a.DateChanges).SingleAsync(a => a.Id == id));
+        Assert.Equal(ActivityStatus.Published, stored.Status);
+        var change = Assert.Single(stored.DateChanges);
+        Assert.Equal(new DateTimeOffset(dates[2], TimeSpan.Zero), change.OriginalStart);
+        Assert.False(change.Cancelled);
+        Assert.Equal(TimeZoneInfo.ConvertTimeToUtc(newDay.ToDateTime(new TimeOnly(17, 0)), FrivilligApp.Oslo), change.NewStart?.UtcDateTime);
     }
 
     [Fact]

@@ -11,8 +11,8 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
 {
     private async Task<(WebSession Session, int OrgId)> CoordinatorAsync()
     {
-        var session = await app.SignInAsync("koordinator@frivillig.test");
-        return (session, await app.OrganisationIdAsync("rode-kors-tromso"));
+        var session = await app.SignInAsync(Demo.Coordinator);
+        return (session, await app.OrganisationIdAsync(Demo.RodeKors));
     }
 
     private async Task<HttpResponseMessage> SaveAsync(WebSession session, int orgId, ActivityForm form, int? id = null)
@@ -20,6 +20,9 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
         var path = id is null ? $"/tromso/organisasjoner/{orgId}/aktiviteter/ny" : $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
         return await session.PostFormAsync($"{path}?handler=Save", await form.FieldsAsync(app), formPage: path);
     }
+
+    private Task<ActivityStatus> StatusAsync(int id) =>
+        app.DbAsync(db => db.Activities.Where(a => a.Id == id).Select(a => a.Status).SingleAsync());
 
     private static int IdFrom(HttpResponseMessage response) => int.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
 
@@ -46,6 +49,11 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
         var after = (await OccurrencesAsync("from=2027-03-15&to=2027-04-05")).Where(o => o.GetProperty("activityId").GetInt32() == id).ToList();
         Assert.Equal(["scheduled", "cancelled", "scheduled"], after.Select(o => o.GetProperty("status").GetString()));
         Assert.True(after[1].GetProperty("sequence").GetInt32() > before[1].GetProperty("sequence").GetInt32());
+        var stored = await app.DbAsync(db => db.Activities.Include(a => a.DateChanges).SingleAsync(a => a.Id == id));
+        Assert.Equal(ActivityStatus.Published, stored.Status);
+        var change = Assert.Single(stored.DateChanges);
+        Assert.True(change.Cancelled);
+        Assert.Equal(ticks, change.OriginalStart.UtcTicks);
 
         // The week view of that week shows it as cancelled, at 18:00.
         var week = WebUtility.HtmlDecode(await app.NewSession().GetHtmlAsync("/tromso?from=2027-03-22&to=2027-03-29&q=V%C3%A5rkveld"));
@@ -69,6 +77,10 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
         var moved = Assert.Single(list, o => o.GetProperty("status").GetString() == "moved");
         Assert.Equal("2027-11-02T17:00:00+01:00", moved.GetProperty("start").GetString());
         Assert.Equal("2027-10-21T18:00:00+02:00", moved.GetProperty("originalStart").GetString());
+        var change = Assert.Single(await app.DbAsync(db => db.DateChanges.Where(c => c.ActivityId == id).ToListAsync()));
+        Assert.False(change.Cancelled);
+        Assert.Equal(new DateTimeOffset(2027, 11, 2, 16, 0, 0, TimeSpan.Zero), change.NewStart);
+        Assert.Equal("Flyttet pga. høstferie", change.Note);
     }
 
     [Fact]
@@ -106,8 +118,10 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
 
         var refused = await session.PostFormAsync($"{path}/avlys?handler=Delete", [], formPage: path);
         Assert.Contains("Avlys aktiviteten før du sletter", await WebSession.HtmlOf(refused));
+        Assert.Equal(ActivityStatus.Published, await StatusAsync(id));
 
         await session.PostFormAsync($"{path}/avlys?handler=CancelActivity", [], formPage: path);
+        Assert.Equal(ActivityStatus.Cancelled, await StatusAsync(id));
         var page = await app.NewSession().GetHtmlAsync($"/tromso/aktiviteter/{id}");
         Assert.Contains("Avlyst", page);
         Assert.Contains("https://schema.org/EventCancelled", page);
@@ -117,6 +131,7 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
         var deleted = await session.PostFormAsync($"{path}/avlys?handler=Delete", [], formPage: path);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.False(await app.DbAsync(db => db.Activities.AnyAsync(a => a.Id == id)));
+        await app.NewSession().GetHtmlAsync($"/tromso/aktiviteter/{id}", HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -130,6 +145,7 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
 
         var crlf = await SaveAsync(session, orgId, new ActivityForm { Title = "Linje\r\nBEGIN:VEVENT" });
         Assert.Contains("HTML-kode", await WebSession.HtmlOf(crlf));
+        Assert.Equal(before, await app.DbAsync(db => db.Activities.CountAsync()));
 
         var id = IdFrom(await SaveAsync(session, orgId, new ActivityForm
         {
@@ -143,6 +159,8 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
         Assert.Contains("&lt;script&gt;", page);
         Assert.DoesNotContain("javascript:alert", page);
         Assert.Contains("Trygg tittel &amp; &quot;sitat&quot;", page);
+        // Stored as typed: the encoding happens where the text is shown, not in the database.
+        Assert.Equal("Trygg tittel & \"sitat\"", await app.DbAsync(db => db.Activities.Where(a => a.Id == id).Select(a => a.Title).SingleAsync()));
 
         // JSON-LD cannot be closed from inside.
         var jsonLd = page[(page.IndexOf("application/ld+json\">", StringComparison.Ordinal) + 21)..];
@@ -178,8 +196,10 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
     public async Task Overlong_title_is_refused()
     {
         var (session, orgId) = await CoordinatorAsync();
+        var before = await app.DbAsync(db => db.Activities.CountAsync());
         var response = await SaveAsync(session, orgId, new ActivityForm { Title = new string('x', 121) });
         Assert.Contains("høyst 120 tegn", await WebSession.HtmlOf(response));
+        Assert.Equal(before, await app.DbAsync(db => db.Activities.CountAsync()));
     }
 
     [Fact]
@@ -189,8 +209,8 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
         var id = IdFrom(await SaveAsync(session, orgId, new ActivityForm { Title = "Røde Kors sin" }));
 
         // A member (not coordinator) of another organisation in the same municipality.
-        var member = await app.SignInAsync("medlem@frivillig.test");
-        var bymisjon = await app.OrganisationIdAsync("kirkens-bymisjon-tromso");
+        var member = await app.SignInAsync(Demo.Member);
+        var bymisjon = await app.OrganisationIdAsync(Demo.Bymisjonen);
         using (var r = await member.Client.GetAsync($"/tromso/organisasjoner/{orgId}/aktiviteter/{id}"))
         {
             Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode);
@@ -198,7 +218,7 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
 
         // The activity through another organisation's path is not found.
         var coordinatorOfMentalHelse = session;
-        var mentalHelse = await app.OrganisationIdAsync("mental-helse-tromso");
+        var mentalHelse = await app.OrganisationIdAsync(Demo.MentalHelse);
         using (var r = await coordinatorOfMentalHelse.Client.GetAsync($"/tromso/organisasjoner/{mentalHelse}/aktiviteter/{id}"))
         {
             Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
@@ -218,7 +238,7 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
     [Fact]
     public async Task Unapproved_organisation_cannot_publish()
     {
-        var session = await app.SignInAsync("koordinator@frivillig.test");
+        var session = await app.SignInAsync(Demo.Coordinator);
         await session.PostFormAsync("/tromso/organisasjoner/ny", [
             new("Input.Name", "Ny og ugodkjent"), new("Input.Kind", "Frivillig"), new("Input.ContactName", "K"), new("Input.ContactEmail", "k@eksempel.no"),
             new("Input.DistrictIds", (await app.DbAsync(db => db.Districts.Where(d => d.Slug == "kroken").Select(d => d.Id).SingleAsync())).ToString(System.Globalization.CultureInfo.InvariantCulture))]);
@@ -304,9 +324,11 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
     {
         var (session, orgId) = await CoordinatorAsync();
         var deep = string.Concat(Enumerable.Repeat("> ", 300)) + "hei";
+        var before = await app.DbAsync(db => db.Activities.CountAsync());
         var refused = await SaveAsync(session, orgId, new ActivityForm { Title = "Dyp beskrivelse", Description = deep });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("for mange nivåer", await WebSession.HtmlOf(refused));
+        Assert.Equal(before, await app.DbAsync(db => db.Activities.CountAsync()));
 
         // One that got in before the check (straight into the database) shows as plain text, not an error page.
         var saved = await SaveAsync(session, orgId, new ActivityForm { Title = "Lagret før sjekken" });

@@ -23,6 +23,9 @@ public sealed class SignUpTests(FrivilligApp app) : IClassFixture<FrivilligApp>
     private Task<Dictionary<string, SignUpStatus>> StatusesAsync(int id) =>
         app.DbAsync(db => db.SignUps.Where(s => s.ActivityId == id).ToDictionaryAsync(s => s.Name, s => s.Status));
 
+    private Task<int> CancelledCountAsync() =>
+        app.DbAsync(db => db.SignUps.CountAsync(s => s.Status == SignUpStatus.Cancelled));
+
     [Fact]
     public async Task Beyond_capacity_goes_to_waitlist_and_moves_up_when_a_place_frees()
     {
@@ -87,6 +90,11 @@ public sealed class SignUpTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         Assert.Equal(SignUpStatus.Confirmed, statuses["Tredje"]);
         Assert.Equal(SignUpStatus.Confirmed, statuses["Fjerde"]);
         Assert.Equal(SignUpStatus.Waitlisted, statuses["Femte"]);
+
+        // Each sees their own state on their receipt.
+        Assert.Contains("er avmeldt", await app.NewSession().GetHtmlAsync(receipts[0]));
+        Assert.Contains("Du er påmeldt", await app.NewSession().GetHtmlAsync(receipts[2]));
+        Assert.Contains("Du står på venteliste", await app.NewSession().GetHtmlAsync(receipts[4]));
     }
 
     [Fact]
@@ -95,12 +103,13 @@ public sealed class SignUpTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         var (id, date) = await ActivityWithPlacesAsync(2);
         await app.NewSession().PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", Form(date, "Cecilie", "c@eksempel.no"));
         await app.NewSession().PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", Form(date, "David <b>", phone: "99999999"));
-        var coordinator = await app.SignInAsync("koordinator@frivillig.test");
-        var orgId = await app.OrganisationIdAsync("rode-kors-tromso");
+        var coordinator = await app.SignInAsync(Demo.Coordinator);
+        var orgId = await app.OrganisationIdAsync(Demo.RodeKors);
         var html = await coordinator.GetHtmlAsync($"/tromso/organisasjoner/{orgId}/aktiviteter/{id}/pameldte");
         Assert.Contains("Påmeldte (1 bekreftet, 0 på venteliste)", html);
         Assert.Contains("Cecilie", html);
         Assert.DoesNotContain("David", html); // refused: markup in the name
+        Assert.Equal(["Cecilie"], (await StatusesAsync(id)).Keys);
     }
 
     [Theory]
@@ -127,6 +136,7 @@ public sealed class SignUpTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         var id = await app.DbAsync(db => db.Activities.Where(a => a.Title == "Kaffetreff for eldre").Select(a => a.Id).SingleAsync());
         var response = await app.NewSession().PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", Form(1, "Ola", "ola@eksempel.no"), formPage: "/konto/logg-inn");
         Assert.Contains("tar ikke imot påmelding", await WebSession.HtmlOf(response));
+        Assert.Empty(await StatusesAsync(id));
     }
 
     [Fact]
@@ -141,10 +151,12 @@ public sealed class SignUpTests(FrivilligApp app) : IClassFixture<FrivilligApp>
     [Fact]
     public async Task Unknown_cancel_link_changes_nothing()
     {
+        var cancelled = await CancelledCountAsync();
         var html = await app.NewSession().GetHtmlAsync("/tromso/pamelding/finnes-ikke");
         Assert.Contains("finner ikke", html);
         var post = await app.NewSession().PostFormAsync("/tromso/pamelding/finnes-ikke?handler=Cancel", [], formPage: "/konto/logg-inn");
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Equal(cancelled, await CancelledCountAsync());
     }
 
     [Fact]
@@ -211,6 +223,7 @@ public sealed class SignUpTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         var statuses = await StatusesAsync(id);
         Assert.Equal(SignUpStatus.Cancelled, statuses["Kari"]);
         Assert.Equal(SignUpStatus.Confirmed, statuses["Gammel Adresse"]);
+        Assert.Contains("er avmeldt", await app.NewSession().GetHtmlAsync(receipt));
     }
 
     public static TheoryData<string, string, HttpContent> UnreadableBodies()

@@ -32,7 +32,7 @@ public sealed class CalendarCacheTests(FrivilligApp app) : IClassFixture<Frivill
     [Fact]
     public async Task Signed_in_pages_are_not_shared_through_the_cache()
     {
-        var signedIn = await app.SignInAsync("koordinator@frivillig.test");
+        var signedIn = await app.SignInAsync(Demo.Coordinator);
         await app.NewSession().GetHtmlAsync("/lunner");
         var html = await signedIn.GetHtmlAsync("/lunner");
         Assert.Contains("Logg ut", html);
@@ -44,9 +44,9 @@ public sealed class CalendarCacheTests(FrivilligApp app) : IClassFixture<Frivill
     {
         var day = await app.DbAsync(async db =>
         {
-            var lunner = await db.Municipalities.SingleAsync(m => m.Slug == "lunner");
+            var lunner = await db.Municipalities.SingleAsync(m => m.Slug == Demo.Lunner);
             var clock = MunicipalClock.For(lunner, app.Clock);
-            var org = await db.Organisations.Where(o => o.Slug == "harestua-idrettslag").Select(o => o.Id).SingleAsync();
+            var org = await db.Organisations.Where(o => o.Slug == Demo.LunnerSportsClub).Select(o => o.Id).SingleAsync();
             var district = await db.Districts.Where(d => d.Slug == "harestua").Select(d => d.Id).SingleAsync();
             var date = new DateOnly(2027, 2, 10);
             for (var i = 0; i < 30; i++)

@@ -72,6 +72,9 @@ public sealed class SmtpDeliveryTests : IDisposable
         Assert.Contains(uid, cancel.Text);
         Assert.Contains("SEQUENCE:1", cancel.Text);
         Assert.Contains("STATUS:CANCELLED", cancel.Text);
+        var stored = await _app.DbAsync(db => db.SignUps.SingleAsync(s => s.ActivityId == id));
+        Assert.Equal(SignUpStatus.Cancelled, stored.Status);
+        Assert.Equal(1, stored.CalendarSequence); // the sequence the withdrawal carried
     }
 
     [Fact]
@@ -82,8 +85,8 @@ public sealed class SmtpDeliveryTests : IDisposable
         var first = CalendarPart(await _smtp.WaitForAsync("per@eksempel.no"));
         var uid = first.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Single(l => l.StartsWith("UID:", StringComparison.Ordinal));
 
-        var coordinator = await _app.SignInAsync("koordinator@frivillig.test");
-        var orgId = await _app.OrganisationIdAsync("rode-kors-tromso");
+        var coordinator = await _app.SignInAsync(Demo.Coordinator);
+        var orgId = await _app.OrganisationIdAsync(Demo.RodeKors);
         var manage = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
         var newDay = _app.Today.AddDays(11).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}/datoer?handler=MoveDate", new()
@@ -97,6 +100,9 @@ public sealed class SmtpDeliveryTests : IDisposable
         Assert.Contains("SEQUENCE:1", part.Text);
         Assert.Contains($"DTSTART;TZID=Europe/Oslo:{_app.Today.AddDays(11):yyyyMMdd}T190000", part.Text);
         Assert.Contains("Nytt rom", update.TextBody);
+        var change = Assert.Single(await _app.DbAsync(db => db.DateChanges.Where(c => c.ActivityId == id).ToListAsync()));
+        Assert.Equal(date, change.OriginalStart.UtcTicks);
+        Assert.Equal(TimeZoneInfo.ConvertTimeToUtc(_app.Today.AddDays(11).ToDateTime(new TimeOnly(19, 0)), FrivilligApp.Oslo), change.NewStart?.UtcDateTime);
     }
 
     [Fact]
@@ -107,8 +113,8 @@ public sealed class SmtpDeliveryTests : IDisposable
         await SignUpAsync(id, date, "Venter", "venter@eksempel.no");
         await _smtp.WaitForAsync("venter@eksempel.no");
 
-        var coordinator = await _app.SignInAsync("koordinator@frivillig.test");
-        var orgId = await _app.OrganisationIdAsync("rode-kors-tromso");
+        var coordinator = await _app.SignInAsync(Demo.Coordinator);
+        var orgId = await _app.OrganisationIdAsync(Demo.RodeKors);
         var manage = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
         await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}/avlys?handler=CancelActivity", [], formPage: manage));
 
@@ -116,6 +122,7 @@ public sealed class SmtpDeliveryTests : IDisposable
         Assert.Contains("METHOD:CANCEL", CalendarPart(confirmed).Text);
         var waiting = await _smtp.WaitForAsync("venter@eksempel.no", m => (m.Subject ?? "").StartsWith("Avlyst", StringComparison.Ordinal));
         Assert.DoesNotContain(waiting.BodyParts.OfType<TextPart>(), p => p.ContentType.MimeType == "text/calendar"); // had no invitation
+        Assert.Equal(ActivityStatus.Cancelled, await _app.DbAsync(db => db.Activities.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
     }
 
     [Fact]

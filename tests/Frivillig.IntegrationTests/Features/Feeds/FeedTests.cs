@@ -12,11 +12,12 @@ public sealed class FeedTests(FrivilligApp app) : IClassFixture<FrivilligApp>
 {
     private async Task<int> SeriesWithChangesAsync(string title, string date = "2027-03-18", bool withChanges = true)
     {
-        var session = await app.SignInAsync("koordinator@frivillig.test");
-        var orgId = await app.OrganisationIdAsync("rode-kors-tromso");
+        var session = await app.SignInAsync(Demo.Coordinator);
+        var orgId = await app.OrganisationIdAsync(Demo.RodeKors);
         var path = $"/tromso/organisasjoner/{orgId}/aktiviteter/ny";
         var saved = await WebSession.AssertRedirectAsync(await session.PostFormAsync($"{path}?handler=Save", await new ActivityForm { Title = title, Date = date }.FieldsAsync(app), formPage: path));
         var id = int.Parse(saved.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(ActivityStatus.Published, await app.DbAsync(db => db.Activities.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
         if (!withChanges)
         {
             return id;
@@ -28,6 +29,11 @@ public sealed class FeedTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         await WebSession.AssertRedirectAsync(await session.PostFormAsync($"{manage}/datoer?handler=CancelDate", new() { ["date"] = cancel }, formPage: manage));
         var move = new DateTimeOffset(2027, 4, 8, 16, 0, 0, TimeSpan.Zero).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await WebSession.AssertRedirectAsync(await session.PostFormAsync($"{manage}/datoer?handler=MoveDate", new() { ["date"] = move, ["newDate"] = "2027-04-09", ["newStart"] = "19:00", ["newEnd"] = "21:00" }, formPage: manage));
+
+        // Both changes are stored, so what the feeds show is what the database holds.
+        var changes = await app.DbAsync(db => db.DateChanges.Where(c => c.ActivityId == id).OrderBy(c => c.Id).ToListAsync());
+        Assert.Equal([true, false], changes.Select(c => c.Cancelled));
+        Assert.Equal(new DateTimeOffset(2027, 4, 9, 17, 0, 0, TimeSpan.Zero), changes[1].NewStart);
         return id;
     }
 
@@ -146,8 +152,8 @@ public sealed class FeedTests(FrivilligApp app) : IClassFixture<FrivilligApp>
 
     [Theory]
     [InlineData("/ical/tromso/districts/harestua.ics")]
-    [InlineData("/ical/tromso/organisations/harestua-idrettslag.ics")]
-    [InlineData("/ical/tromso/organisations/kvaloysletta-velforening.ics")]
+    [InlineData($"/ical/tromso/organisations/{Demo.LunnerSportsClub}.ics")]
+    [InlineData($"/ical/tromso/organisations/{Demo.PendingInTromso}.ics")]
     [InlineData("/ical/tromso/categories/ukjent.ics")]
     [InlineData("/ical/atlantis.ics")]
     public async Task Unknown_or_other_municipality_feeds_are_404(string url)
@@ -168,7 +174,7 @@ public sealed class FeedTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         var district = await FeedAsync("/ical/tromso/districts/tromsoya.ics");
         Assert.Contains("Kaffetreff for eldre", district);
         Assert.DoesNotContain("Leksehjelp", district);
-        var organisation = await FeedAsync("/ical/tromso/organisations/mental-helse-tromso.ics");
+        var organisation = await FeedAsync($"/ical/tromso/organisations/{Demo.MentalHelse}.ics");
         Assert.Contains("Samtalegruppe", organisation);
         Assert.DoesNotContain("Kaffetreff", organisation);
         var category = await FeedAsync("/ical/tromso/categories/mat.ics");

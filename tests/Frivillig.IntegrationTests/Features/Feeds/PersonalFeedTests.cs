@@ -17,11 +17,14 @@ public sealed partial class PersonalFeedTests(FrivilligApp app) : IClassFixture<
         return FeedAddress().Match(html).Groups[1].Value;
     }
 
+    private Task<string?> CalendarTokenHashAsync() =>
+        app.DbAsync(db => db.Users.Where(u => u.Email == Demo.Volunteer).Select(u => u.CalendarTokenHash).SingleAsync());
+
     [Fact]
     public async Task A_person_subscribes_to_their_own_sign_ups_and_a_new_address_revokes_the_old()
     {
         var (id, date) = await new ActivityBuilder("Mitt kurs", Capacity: 10, DaysAhead: 5, Hour: 12).SaveAsync(app);
-        foreach (var (name, email) in new[] { ("Frida", "frivillig@frivillig.test"), ("Noen andre", "andre@eksempel.no") })
+        foreach (var (name, email) in new[] { ("Frida", Demo.Volunteer), ("Noen andre", "andre@eksempel.no") })
         {
             await WebSession.AssertRedirectAsync(await app.NewSession().PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", new()
             {
@@ -29,15 +32,18 @@ public sealed partial class PersonalFeedTests(FrivilligApp app) : IClassFixture<
             }));
         }
 
-        var session = await app.SignInAsync("frivillig@frivillig.test");
+        var session = await app.SignInAsync(Demo.Volunteer);
         var path = await NewFeedPathAsync(session);
         Assert.StartsWith("/ical/me/", path, StringComparison.Ordinal);
+        var hash = await CalendarTokenHashAsync();
+        Assert.NotNull(hash);
+        Assert.DoesNotContain(hash, path, StringComparison.Ordinal); // only the hash is stored, never the secret in the address
 
         using var response = await app.NewSession().Client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
         var feed = await response.Content.ReadAsStringAsync();
-        var signUpId = await app.DbAsync(db => db.SignUps.Where(s => s.Email == "frivillig@frivillig.test" && s.ActivityId == id).Select(s => s.Id).SingleAsync());
+        var signUpId = await app.DbAsync(db => db.SignUps.Where(s => s.Email == Demo.Volunteer && s.ActivityId == id).Select(s => s.Id).SingleAsync());
         Assert.Contains($"UID:signup-{signUpId}@frivillig", feed);
         Assert.Contains("SUMMARY:Mitt kurs", feed);
         Assert.Single(feed.Split("\r\n"), l => l == "BEGIN:VEVENT");
@@ -45,6 +51,7 @@ public sealed partial class PersonalFeedTests(FrivilligApp app) : IClassFixture<
         // A new address: the old one stops working.
         var newer = await NewFeedPathAsync(session);
         Assert.NotEqual(path, newer);
+        Assert.NotEqual(hash, await CalendarTokenHashAsync());
         using var old = await app.NewSession().Client.GetAsync(path);
         Assert.Equal(HttpStatusCode.NotFound, old.StatusCode);
         using var current = await app.NewSession().Client.GetAsync(newer);

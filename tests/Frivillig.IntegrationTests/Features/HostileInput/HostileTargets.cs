@@ -41,7 +41,7 @@ public static class HostileTargets
     private static async Task<(int OrgId, int ActivityId, long Date)> SeriesAsync(FrivilligApp app, string title)
     {
         var (id, date) = await new ActivityBuilder(title, 1000, Frequency: RecurrenceFrequency.Weekly, Count: 10).SaveAsync(app);
-        return (await app.OrganisationIdAsync("rode-kors-tromso"), id, date);
+        return (await app.OrganisationIdAsync(Demo.RodeKors), id, date);
     }
 
     private static async Task<int> PendingOrganisationAsync(FrivilligApp app, string slug) => await app.DbAsync(async db =>
@@ -78,7 +78,7 @@ public static class HostileTargets
         }),
         new(typeof(Pages.Activities.Manage.EditModel), "Save", async app =>
         {
-            var orgId = await app.OrganisationIdAsync("rode-kors-tromso");
+            var orgId = await app.OrganisationIdAsync(Demo.RodeKors);
             var page = $"/tromso/organisasjoner/{orgId}/aktiviteter/ny";
             return new(Coordinator, page, $"{page}?handler=Save", await new ActivityForm { Title = "Walk", Capacity = "10", DropIn = false }.FieldsAsync(app));
         }),
@@ -131,7 +131,7 @@ public static class HostileTargets
             Task.FromResult(new FormRequest(PlatformAdmin, "/admin/kommuner", "/admin/kommuner", Fields(("Input.Name", "Walkvik"), ("Input.Slug", "walkvik"), ("Input.AdminEmail", Volunteer))))),
         new(typeof(Pages.Home.ErrorModel), string.Empty, _ => Task.FromResult(new FormRequest(null, "/", "/feil/400", Fields(("a", "b"))))),
         new(typeof(Pages.Accounts.MyPageModel), "CalendarLink", _ => Task.FromResult(new FormRequest(Volunteer, "/konto", "/konto?handler=CalendarLink", []))),
-        new(typeof(Pages.Accounts.LogoutModel), string.Empty, _ => Task.FromResult(new FormRequest("medlem@frivillig.test", "/konto/logg-ut", "/konto/logg-ut", []))),
+        new(typeof(Pages.Accounts.LogoutModel), string.Empty, _ => Task.FromResult(new FormRequest(Demo.Member, "/konto/logg-ut", "/konto/logg-ut", []))),
         new(typeof(Pages.Accounts.ResetPasswordModel), string.Empty, _ => Task.FromResult(new FormRequest(null, "/konto/nytt-passord?code=abc", "/konto/nytt-passord",
             Fields(("Input.Email", "ingen@eksempel.no"), ("Input.Code", "abc"), ("Input.Password", "Et-langt-passord-1"), ("Input.ConfirmPassword", "Et-langt-passord-1"))))),
         new(typeof(Pages.Accounts.RegisterModel), string.Empty, _ => Task.FromResult(new FormRequest(null, "/konto/registrer", "/konto/registrer",
@@ -167,10 +167,10 @@ public static class HostileTargets
             return new GetRequest(null, $"/tromso/aktiviteter/{id}", [], s => $"/tromso/aktiviteter/{s}");
         }),
         new("{m}/organisasjoner/{orgId:int}/aktiviteter", async app =>
-            new GetRequest(Coordinator, $"/tromso/organisasjoner/{await app.OrganisationIdAsync("rode-kors-tromso")}/aktiviteter", [], s => $"/tromso/organisasjoner/{s}/aktiviteter")),
+            new GetRequest(Coordinator, $"/tromso/organisasjoner/{await app.OrganisationIdAsync(Demo.RodeKors)}/aktiviteter", [], s => $"/tromso/organisasjoner/{s}/aktiviteter")),
         new("{m}/pamelding/{token}", _ => Task.FromResult(new GetRequest(null, "/tromso/pamelding/ukjent", [], s => $"/tromso/pamelding/{s}"))),
         new("{m}/organisasjoner/{orgId:int}/aktiviteter/ny", async app =>
-            new GetRequest(Coordinator, $"/tromso/organisasjoner/{await app.OrganisationIdAsync("rode-kors-tromso")}/aktiviteter/ny", [], s => $"/tromso/organisasjoner/{s}/aktiviteter/ny")),
+            new GetRequest(Coordinator, $"/tromso/organisasjoner/{await app.OrganisationIdAsync(Demo.RodeKors)}/aktiviteter/ny", [], s => $"/tromso/organisasjoner/{s}/aktiviteter/ny")),
         new("{m}/organisasjoner/{orgId:int}/aktiviteter/{id:int}", async app =>
         {
             var (orgId, id, _) = await SeriesAsync(app, "Redigeringsmål");
@@ -203,7 +203,7 @@ public static class HostileTargets
         new("konto/logg-inn", _ => Task.FromResult(new GetRequest(null, "/konto/logg-inn", ["returnUrl"]))),
         new("konto/nytt-passord", _ => Task.FromResult(new GetRequest(null, "/konto/nytt-passord", ["code"]))),
         new("{m}/organisasjoner/{id:int}", async app =>
-            new GetRequest(null, $"/tromso/organisasjoner/{await app.OrganisationIdAsync("rode-kors-tromso")}", [], s => $"/tromso/organisasjoner/{s}")),
+            new GetRequest(null, $"/tromso/organisasjoner/{await app.OrganisationIdAsync(Demo.RodeKors)}", [], s => $"/tromso/organisasjoner/{s}")),
         new("{m}/organisasjoner/ny", _ => Task.FromResult(new GetRequest(Volunteer, "/tromso/organisasjoner/ny", [], s => $"/{s}/organisasjoner/ny"))),
         new("{m}/organisasjoner", _ => Task.FromResult(new GetRequest(null, "/tromso/organisasjoner", [], s => $"/{s}/organisasjoner"))),
         new("/api/v1/municipalities", _ => Task.FromResult(new GetRequest(null, "/api/v1/municipalities", ["q"]))),

@@ -62,7 +62,7 @@ public sealed class PublicPagesTests(FrivilligApp app) : IClassFixture<Frivillig
         Assert.Contains("Mental Helse Tromsø", names);
         Assert.DoesNotContain("Kvaløysletta velforening", names);
         Assert.DoesNotContain("Blå Kors Kristiansand", names);
-        var redCross = organisations.Single(o => o.GetProperty("slug").GetString() == "rode-kors-tromso");
+        var redCross = organisations.Single(o => o.GetProperty("slug").GetString() == Demo.RodeKors);
         Assert.Equal("Frivillig", redCross.GetProperty("kind").GetString());
         Assert.Contains("kroken", redCross.GetProperty("districts").EnumerateArray().Select(d => d.GetString()));
     }

@@ -30,7 +30,7 @@ public sealed class OrganisationRegistrationTests(FrivilligApp app) : IClassFixt
     [Fact]
     public async Task Registration_is_pending_until_the_admin_approves_and_both_sides_are_told()
     {
-        var newcomer = await app.SignInAsync("frivillig@frivillig.test");
+        var newcomer = await app.SignInAsync(Demo.Volunteer);
         var response = await newcomer.PostFormAsync("/tromso/organisasjoner/ny", await FormAsync("Sjakkvenner på Tromsøya", "923 609 016", "Vi spiller sjakk.", "tromsoya"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
@@ -48,16 +48,16 @@ public sealed class OrganisationRegistrationTests(FrivilligApp app) : IClassFixt
         }
 
         // The municipality admin is told of the pending registration.
-        var pendingMail = await app.Mail.WaitForAsync("admin.tromso@frivillig.test", m => (m.Subject ?? "").Contains("Sjakkvenner", StringComparison.Ordinal));
+        var pendingMail = await app.Mail.WaitForAsync(Demo.TromsoAdmin, m => (m.Subject ?? "").Contains("Sjakkvenner", StringComparison.Ordinal));
         Assert.Contains("/tromso/admin", pendingMail.TextBody);
 
-        var admin = await app.SignInAsync("admin.tromso@frivillig.test");
+        var admin = await app.SignInAsync(Demo.TromsoAdmin);
         Assert.Contains("Sjakkvenner på Tromsøya", await admin.GetHtmlAsync("/tromso/admin"));
         var approve = await admin.PostFormAsync($"/tromso/admin?handler=Approve&organisationId={organisation.Id}", [], formPage: "/tromso/admin");
         Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
 
         Assert.Equal(ApprovalStatus.Approved, await app.DbAsync(db => db.Organisations.Where(o => o.Id == organisation.Id).Select(o => o.Status).SingleAsync()));
-        var decision = await app.Mail.WaitForAsync("frivillig@frivillig.test", m => (m.Subject ?? "").Contains("godkjent", StringComparison.Ordinal));
+        var decision = await app.Mail.WaitForAsync(Demo.Volunteer, m => (m.Subject ?? "").Contains("godkjent", StringComparison.Ordinal));
         Assert.Contains("Sjakkvenner på Tromsøya", decision.Subject);
         await app.Mail.WaitForAsync("hanne@eksempel.no", m => (m.Subject ?? "").Contains("godkjent", StringComparison.Ordinal));
 
@@ -68,14 +68,14 @@ public sealed class OrganisationRegistrationTests(FrivilligApp app) : IClassFixt
     [Fact]
     public async Task Rejection_carries_the_reason_to_the_organisation()
     {
-        var applicant = await app.SignInAsync("koordinator@frivillig.test");
+        var applicant = await app.SignInAsync(Demo.Coordinator);
         await applicant.PostFormAsync("/tromso/organisasjoner/ny", await FormAsync("Avvist forening", null, null, "kroken"));
         var id = await app.OrganisationIdAsync("avvist-forening");
 
-        var admin = await app.SignInAsync("admin.tromso@frivillig.test");
+        var admin = await app.SignInAsync(Demo.TromsoAdmin);
         var reject = await admin.PostFormAsync($"/tromso/admin?handler=Reject&organisationId={id}", new() { ["Note"] = "Dere driver ikke i kommunen." }, formPage: "/tromso/admin");
         Assert.Equal(HttpStatusCode.Redirect, reject.StatusCode);
-        var mail = await app.Mail.WaitForAsync("koordinator@frivillig.test", m => (m.Subject ?? "").Contains("ikke godkjent", StringComparison.Ordinal));
+        var mail = await app.Mail.WaitForAsync(Demo.Coordinator, m => (m.Subject ?? "").Contains("ikke godkjent", StringComparison.Ordinal));
         Assert.Contains("Dere driver ikke i kommunen.", mail.TextBody);
         Assert.Equal(ApprovalStatus.Rejected, await app.DbAsync(db => db.Organisations.Where(o => o.Id == id).Select(o => o.Status).SingleAsync()));
     }
@@ -89,7 +89,7 @@ public sealed class OrganisationRegistrationTests(FrivilligApp app) : IClassFixt
     [InlineData("Gyldig navn D", "959083010", null, "allerede registrert")]
     public async Task Bad_registration_gets_a_clear_error_and_changes_nothing(string name, string? number, string? description, string message)
     {
-        var session = await app.SignInAsync("koordinator@frivillig.test");
+        var session = await app.SignInAsync(Demo.Coordinator);
         var before = await CountAsync();
         var response = await session.PostFormAsync("/tromso/organisasjoner/ny", await FormAsync(name, number, description, "tromsoya"));
         var html = await WebSession.HtmlOf(response);
@@ -103,7 +103,7 @@ public sealed class OrganisationRegistrationTests(FrivilligApp app) : IClassFixt
     [Fact]
     public async Task Overlong_name_is_refused()
     {
-        var session = await app.SignInAsync("koordinator@frivillig.test");
+        var session = await app.SignInAsync(Demo.Coordinator);
         var before = await CountAsync();
         var response = await session.PostFormAsync("/tromso/organisasjoner/ny", await FormAsync(new string('a', 121), null, null, "tromsoya"));
         Assert.Contains("høyst 120 tegn", await WebSession.HtmlOf(response));
@@ -113,7 +113,7 @@ public sealed class OrganisationRegistrationTests(FrivilligApp app) : IClassFixt
     [Fact]
     public async Task A_district_of_another_municipality_is_refused()
     {
-        var session = await app.SignInAsync("koordinator@frivillig.test");
+        var session = await app.SignInAsync(Demo.Coordinator);
         var before = await CountAsync();
         var response = await session.PostFormAsync("/tromso/organisasjoner/ny", await FormAsync("Grensekryssere", null, null, "harestua"));
         Assert.Contains("Velg bydeler fra listen", await WebSession.HtmlOf(response));
@@ -131,30 +131,37 @@ public sealed class OrganisationRegistrationTests(FrivilligApp app) : IClassFixt
     [Fact]
     public async Task Organisation_admin_invites_a_member_who_accepts_by_the_mailed_link()
     {
-        var orgAdmin = await app.SignInAsync("koordinator@frivillig.test");
-        var id = await app.OrganisationIdAsync("rode-kors-tromso");
-        var invite = await orgAdmin.PostFormAsync($"/tromso/organisasjoner/{id}/inviter", new() { ["Invite.Email"] = "frivillig@frivillig.test", ["Invite.Role"] = "Coordinator" });
+        var orgAdmin = await app.SignInAsync(Demo.Coordinator);
+        var id = await app.OrganisationIdAsync(Demo.RodeKors);
+        var invite = await orgAdmin.PostFormAsync($"/tromso/organisasjoner/{id}/inviter", new() { ["Invite.Email"] = Demo.Volunteer, ["Invite.Role"] = "Coordinator" });
         Assert.Equal(HttpStatusCode.Redirect, invite.StatusCode);
 
-        var mail = await app.Mail.WaitForAsync("frivillig@frivillig.test", m => (m.Subject ?? "").Contains("Invitasjon", StringComparison.Ordinal));
+        var mail = await app.Mail.WaitForAsync(Demo.Volunteer, m => (m.Subject ?? "").Contains("Invitasjon", StringComparison.Ordinal));
         var link = Mailbox.FirstLink(mail, "/konto/invitasjon/");
+        Task<Invitation> InvitationAsync() => app.DbAsync(db => db.Invitations.SingleAsync(i => i.OrganisationId == id && i.Email == Demo.Volunteer));
+        Assert.Equal(OrganisationRole.Coordinator, (await InvitationAsync()).Role);
 
         // Someone else holding the link cannot use it.
-        var other = await app.SignInAsync("admin.lunner@frivillig.test");
+        var members = await app.DbAsync(db => db.Memberships.CountAsync(m => m.OrganisationId == id));
+        var other = await app.SignInAsync(Demo.LunnerAdmin);
         var wrong = await other.PostFormAsync(link, []);
         Assert.Contains("Logg inn med den adressen", await WebSession.HtmlOf(wrong));
+        Assert.Null((await InvitationAsync()).AcceptedAt);
+        Assert.Equal(members, await app.DbAsync(db => db.Memberships.CountAsync(m => m.OrganisationId == id)));
 
-        var invitee = await app.SignInAsync("frivillig@frivillig.test");
+        var invitee = await app.SignInAsync(Demo.Volunteer);
         var accept = await invitee.PostFormAsync(link, []);
         Assert.Equal(HttpStatusCode.Redirect, accept.StatusCode);
-        var role = await app.DbAsync(db => db.Memberships.Where(m => m.OrganisationId == id).Join(db.Users.Where(u => u.Email == "frivillig@frivillig.test"), m => m.UserId, u => u.Id, (m, u) => m.Role).SingleAsync());
+        Assert.Contains("Du er nå med i Tromsø Røde Kors", await invitee.GetHtmlAsync(accept.Headers.Location!.OriginalString));
+        Assert.NotNull((await InvitationAsync()).AcceptedAt);
+        var role = await app.DbAsync(db => db.Memberships.Where(m => m.OrganisationId == id).Join(db.Users.Where(u => u.Email == Demo.Volunteer), m => m.UserId, u => u.Id, (m, u) => m.Role).SingleAsync());
         Assert.Equal(OrganisationRole.Coordinator, role);
     }
 
     [Fact]
     public async Task An_empty_form_gets_errors_beside_the_fields_and_registers_nothing()
     {
-        var newcomer = await app.SignInAsync("frivillig@frivillig.test");
+        var newcomer = await app.SignInAsync(Demo.Volunteer);
         var before = await CountAsync();
         var response = await newcomer.PostFormAsync("/tromso/organisasjoner/ny", new Dictionary<string, string>
         {
@@ -172,11 +179,12 @@ public sealed class OrganisationRegistrationTests(FrivilligApp app) : IClassFixt
     [Fact]
     public async Task A_name_with_emoji_and_letters_outside_the_basic_plane_registers_with_a_slug_of_its_letters()
     {
-        var newcomer = await app.SignInAsync("frivillig@frivillig.test");
+        var newcomer = await app.SignInAsync(Demo.Volunteer);
         var response = await newcomer.PostFormAsync("/tromso/organisasjoner/ny", await FormAsync("Kor 😀 𝕏 Tromsø", null, null, "tromsoya"));
-        await WebSession.AssertRedirectAsync(response);
+        var location = await WebSession.AssertRedirectAsync(response);
         var stored = await app.DbAsync(db => db.Organisations.SingleAsync(o => o.Name == "Kor 😀 𝕏 Tromsø"));
         Assert.Equal("kor-tromso", stored.Slug);
+        Assert.Contains("Kor 😀 𝕏 Tromsø", WebUtility.HtmlDecode(await newcomer.GetHtmlAsync(location.OriginalString)));
     }
 
     [Theory]
@@ -187,7 +195,7 @@ public sealed class OrganisationRegistrationTests(FrivilligApp app) : IClassFixt
     [InlineData("a@b")]
     public async Task A_contact_address_mail_cannot_carry_is_refused_beside_the_field(string address)
     {
-        var newcomer = await app.SignInAsync("frivillig@frivillig.test");
+        var newcomer = await app.SignInAsync(Demo.Volunteer);
         var before = await CountAsync();
         var form = await FormAsync("Adressetest " + address.Length, null, null, "tromsoya");
         form.RemoveAll(f => f.Key == "Input.ContactEmail");

@@ -71,14 +71,22 @@ public sealed class CalendarHubTests(FrivilligApp app) : IClassFixture<Frivillig
         throw new TimeoutException($"No matching message within {seconds} s; got {queue.Count}.");
     }
 
+    private Task<ActivityStatus> StatusAsync(int id) =>
+        app.DbAsync(db => db.Activities.Where(a => a.Id == id).Select(a => a.Status).SingleAsync());
+
+    private Task<List<SignUpStatus>> SignUpStatusesAsync(int id) =>
+        app.DbAsync(db => db.SignUps.Where(s => s.ActivityId == id).OrderBy(s => s.Id).Select(s => s.Status).ToListAsync());
+
     private async Task<int> PublishAsync(string title, string district = "tromsoya")
     {
-        var session = await app.SignInAsync("koordinator@frivillig.test");
-        var orgId = await app.OrganisationIdAsync("rode-kors-tromso");
+        var session = await app.SignInAsync(Demo.Coordinator);
+        var orgId = await app.OrganisationIdAsync(Demo.RodeKors);
         var path = $"/tromso/organisasjoner/{orgId}/aktiviteter/ny";
         var saved = await WebSession.AssertRedirectAsync(await session.PostFormAsync($"{path}?handler=Save",
             await new ActivityForm { Title = title, District = district, Date = "2027-02-04" }.FieldsAsync(app), formPage: path));
-        return int.Parse(saved.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
+        var id = int.Parse(saved.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
+        Assert.Equal(ActivityStatus.Published, await StatusAsync(id));
+        return id;
     }
 
     [Fact]
@@ -95,7 +103,7 @@ public sealed class CalendarHubTests(FrivilligApp app) : IClassFixture<Frivillig
         var change = await WaitForAsync(m, c => c.ActivityId == id);
         Assert.Equal("published", change.Kind);
         Assert.Equal("Live på Tromsøya", change.Title);
-        Assert.Equal("tromso", change.Municipality);
+        Assert.Equal(Demo.Tromso, change.Municipality);
         Assert.True(change.Sequence >= 1);
         await WaitForAsync(d, c => c.ActivityId == id);
         await Task.Delay(500);
@@ -107,7 +115,7 @@ public sealed class CalendarHubTests(FrivilligApp app) : IClassFixture<Frivillig
     }
 
     [Fact]
-    public async Task A_cancelled_date_and_a_sign_up_reach_the_activity_followers()
+    public async Task A_sign_up_and_a_cancelled_activity_reach_the_activity_followers()
     {
         var (id, date) = await new ActivityBuilder("Live kurs", Capacity: 3).SaveAsync(app);
         var (connection, changes, places) = await ConnectAsync();
@@ -119,14 +127,16 @@ public sealed class CalendarHubTests(FrivilligApp app) : IClassFixture<Frivillig
         }));
         var placesChange = await WaitForAsync(places, p => p.ActivityId == id);
         Assert.Equal(2, placesChange.PlacesLeft);
+        Assert.Equal([SignUpStatus.Confirmed], await SignUpStatusesAsync(id));
 
-        var coordinator = await app.SignInAsync("koordinator@frivillig.test");
-        var orgId = await app.OrganisationIdAsync("rode-kors-tromso");
+        var coordinator = await app.SignInAsync(Demo.Coordinator);
+        var orgId = await app.OrganisationIdAsync(Demo.RodeKors);
         var manage = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
         await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}/avlys?handler=CancelActivity", [], formPage: manage));
         var cancelled = await WaitForAsync(changes, c => c.ActivityId == id && c.Kind == "cancelled");
         Assert.Equal("Live kurs", cancelled.Title);
         Assert.DoesNotContain(changes, c => c.ActivityId == id && c.Kind == "published");
+        Assert.Equal(ActivityStatus.Cancelled, await StatusAsync(id));
         await connection.DisposeAsync();
     }
 
@@ -164,13 +174,15 @@ public sealed class CalendarHubTests(FrivilligApp app) : IClassFixture<Frivillig
     {
         var (connection, changes, _) = await ConnectAsync();
         await connection.InvokeAsync<long>("Follow", "tromso");
-        var session = await app.SignInAsync("koordinator@frivillig.test");
-        var orgId = await app.OrganisationIdAsync("rode-kors-tromso");
+        var session = await app.SignInAsync(Demo.Coordinator);
+        var orgId = await app.OrganisationIdAsync(Demo.RodeKors);
         var path = $"/tromso/organisasjoner/{orgId}/aktiviteter/ny";
         await WebSession.AssertRedirectAsync(await session.PostFormAsync($"{path}?handler=Save",
             await new ActivityForm { Title = "Hemmelig live-utkast", Intent = "draft", Rusfri = false }.FieldsAsync(app), formPage: path));
         await Task.Delay(700);
         Assert.DoesNotContain(changes, c => c.Title == "Hemmelig live-utkast");
+        // Saved all the same, as a draft: silence is not a lost save.
+        Assert.Equal(ActivityStatus.Draft, await app.DbAsync(db => db.Activities.Where(a => a.Title == "Hemmelig live-utkast").Select(a => a.Status).SingleAsync()));
         await connection.DisposeAsync();
     }
 
@@ -179,13 +191,13 @@ public sealed class CalendarHubTests(FrivilligApp app) : IClassFixture<Frivillig
     {
         // Anonymous, and a signed-in member of another organisation: both refused.
         var (anonymous, _, _) = await ConnectAsync();
-        var refused = await Assert.ThrowsAsync<HubException>(() => anonymous.InvokeAsync<long>("Follow", "tromso/members/rode-kors-tromso"));
+        var refused = await Assert.ThrowsAsync<HubException>(() => anonymous.InvokeAsync<long>("Follow", $"tromso/members/{Demo.RodeKors}"));
         Assert.Contains("medlemmer", refused.Message, StringComparison.Ordinal);
-        var (outsider, _) = await ConnectAsAsync("medlem@frivillig.test"); // Kirkens Bymisjon only
-        await Assert.ThrowsAsync<HubException>(() => outsider.InvokeAsync<long>("Follow", "tromso/members/rode-kors-tromso"));
+        var (outsider, _) = await ConnectAsAsync(Demo.Member); // Kirkens Bymisjon only
+        await Assert.ThrowsAsync<HubException>(() => outsider.InvokeAsync<long>("Follow", $"tromso/members/{Demo.RodeKors}"));
 
-        var (member, signUps) = await ConnectAsAsync("koordinator@frivillig.test");
-        await member.InvokeAsync<long>("Follow", "tromso/members/rode-kors-tromso");
+        var (member, signUps) = await ConnectAsAsync(Demo.Coordinator);
+        await member.InvokeAsync<long>("Follow", $"tromso/members/{Demo.RodeKors}");
         var (id, date) = await new ActivityBuilder("Medlemskurs", Capacity: 1).SaveAsync(app);
         foreach (var name in new[] { "Første", "Andre" })
         {
@@ -198,6 +210,7 @@ public sealed class CalendarHubTests(FrivilligApp app) : IClassFixture<Frivillig
         var latest = await WaitForAsync(signUps, s => s.ActivityId == id && s.Waitlisted == 1);
         Assert.Equal(1, latest.Confirmed);
         Assert.Equal("Medlemskurs", latest.Title);
+        Assert.Equal([SignUpStatus.Confirmed, SignUpStatus.Waitlisted], await SignUpStatusesAsync(id));
         await anonymous.DisposeAsync();
         await outsider.DisposeAsync();
         await member.DisposeAsync();
@@ -206,7 +219,7 @@ public sealed class CalendarHubTests(FrivilligApp app) : IClassFixture<Frivillig
     [Theory]
     [InlineData("atlantis")]
     [InlineData("tromso/districts/harestua")]
-    [InlineData("tromso/organisations/kvaloysletta-velforening")]
+    [InlineData($"tromso/organisations/{Demo.PendingInTromso}")]
     [InlineData("tromso/activities/abc")]
     [InlineData("tromso/activities/999999")]
     [InlineData("tromso/members/1")]

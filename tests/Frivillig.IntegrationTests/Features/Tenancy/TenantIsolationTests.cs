@@ -15,14 +15,14 @@ public sealed class TenantIsolationTests(FrivilligApp app) : IClassFixture<Frivi
         // A pending organisation in Kristiansand, attacked from Tromsø's admin page with its id.
         var id = await app.DbAsync(async db =>
         {
-            var k = await db.Municipalities.SingleAsync(m => m.Slug == "kristiansand");
+            var k = await db.Municipalities.SingleAsync(m => m.Slug == Demo.Kristiansand);
             var o = new Organisation { MunicipalityId = k.Id, Slug = "venter-i-kristiansand", Name = "Venter i Kristiansand", ContactName = "A", ContactEmail = "a@eksempel.no" };
             db.Organisations.Add(o);
             await db.SaveChangesAsync();
             return o.Id;
         });
 
-        var tromsoAdmin = await app.SignInAsync("admin.tromso@frivillig.test");
+        var tromsoAdmin = await app.SignInAsync(Demo.TromsoAdmin);
         var response = await tromsoAdmin.PostFormAsync($"/tromso/admin?handler=Approve&organisationId={id}", [], formPage: "/tromso/admin");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(ApprovalStatus.Pending, await app.DbAsync(db => db.Organisations.Where(o => o.Id == id).Select(o => o.Status).SingleAsync()));
@@ -38,7 +38,7 @@ public sealed class TenantIsolationTests(FrivilligApp app) : IClassFixture<Frivi
     [Fact]
     public async Task Organisation_page_by_id_of_another_municipality_is_404()
     {
-        var lunnerOrg = await app.OrganisationIdAsync("harestua-idrettslag");
+        var lunnerOrg = await app.OrganisationIdAsync(Demo.LunnerSportsClub);
         using var response = await app.NewSession().Client.GetAsync($"/tromso/organisasjoner/{lunnerOrg}");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -47,8 +47,8 @@ public sealed class TenantIsolationTests(FrivilligApp app) : IClassFixture<Frivi
     public async Task Member_of_one_organisation_cannot_invite_to_another()
     {
         // koordinator is admin of Røde Kors, not of Kirkens Bymisjon.
-        var session = await app.SignInAsync("koordinator@frivillig.test");
-        var other = await app.OrganisationIdAsync("kirkens-bymisjon-tromso");
+        var session = await app.SignInAsync(Demo.Coordinator);
+        var other = await app.OrganisationIdAsync(Demo.Bymisjonen);
         var before = await app.DbAsync(db => db.Invitations.CountAsync());
         var response = await session.PostFormAsync($"/tromso/organisasjoner/{other}/inviter", new() { ["Invite.Email"] = "inntrenger@eksempel.no", ["Invite.Role"] = "Admin" });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -58,19 +58,23 @@ public sealed class TenantIsolationTests(FrivilligApp app) : IClassFixture<Frivi
     [Fact]
     public async Task Coordinator_is_not_an_organisation_admin_and_cannot_invite()
     {
-        var session = await app.SignInAsync("koordinator@frivillig.test");
-        var mentalHelse = await app.OrganisationIdAsync("mental-helse-tromso");
+        var session = await app.SignInAsync(Demo.Coordinator);
+        var mentalHelse = await app.OrganisationIdAsync(Demo.MentalHelse);
+        var before = await app.DbAsync(db => db.Invitations.CountAsync());
         var response = await session.PostFormAsync($"/tromso/organisasjoner/{mentalHelse}/inviter", new() { ["Invite.Email"] = "x@eksempel.no", ["Invite.Role"] = "Admin" });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(before, await app.DbAsync(db => db.Invitations.CountAsync()));
     }
 
     [Fact]
     public async Task Organisation_of_another_municipality_gets_404_when_inviting()
     {
-        var session = await app.SignInAsync("koordinator@frivillig.test");
-        var lunnerOrg = await app.OrganisationIdAsync("harestua-idrettslag");
+        var session = await app.SignInAsync(Demo.Coordinator);
+        var lunnerOrg = await app.OrganisationIdAsync(Demo.LunnerSportsClub);
+        var before = await app.DbAsync(db => db.Invitations.CountAsync());
         var response = await session.PostFormAsync($"/tromso/organisasjoner/{lunnerOrg}/inviter", new() { ["Invite.Email"] = "x@eksempel.no", ["Invite.Role"] = "Admin" }, formPage: "/tromso");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(before, await app.DbAsync(db => db.Invitations.CountAsync()));
     }
 
     [Fact]
@@ -87,10 +91,10 @@ public sealed class TenantIsolationTests(FrivilligApp app) : IClassFixture<Frivi
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FrivilligDbContext>();
-        db.Tenant.Set(await db.Municipalities.SingleAsync(m => m.Slug == "lunner"));
+        db.Tenant.Set(await db.Municipalities.SingleAsync(m => m.Slug == Demo.Lunner));
         var slugs = await db.Organisations.Select(o => o.Slug).ToListAsync();
-        Assert.Contains("harestua-idrettslag", slugs);
-        Assert.DoesNotContain("rode-kors-tromso", slugs);
+        Assert.Contains(Demo.LunnerSportsClub, slugs);
+        Assert.DoesNotContain(Demo.RodeKors, slugs);
     }
 
     [Fact]
@@ -98,8 +102,8 @@ public sealed class TenantIsolationTests(FrivilligApp app) : IClassFixture<Frivi
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FrivilligDbContext>();
-        var tromso = await db.Municipalities.SingleAsync(m => m.Slug == "tromso");
-        var lunner = await db.Municipalities.SingleAsync(m => m.Slug == "lunner");
+        var tromso = await db.Municipalities.SingleAsync(m => m.Slug == Demo.Tromso);
+        var lunner = await db.Municipalities.SingleAsync(m => m.Slug == Demo.Lunner);
         db.Tenant.Set(tromso);
         db.Districts.Add(new District { MunicipalityId = lunner.Id, Slug = "snik", Name = "Snik" });
         await Assert.ThrowsAsync<CrossTenantWriteException>(() => db.SaveChangesAsync());
@@ -113,5 +117,6 @@ public sealed class TenantIsolationTests(FrivilligApp app) : IClassFixture<Frivi
         var db = scope.ServiceProvider.GetRequiredService<FrivilligDbContext>();
         db.Districts.Add(new District { MunicipalityId = 1, Slug = "uten", Name = "Uten" });
         await Assert.ThrowsAsync<CrossTenantWriteException>(() => db.SaveChangesAsync());
+        Assert.False(await app.DbAsync(d => d.Districts.AnyAsync(x => x.Slug == "uten")));
     }
 }
