@@ -17,6 +17,7 @@ public sealed class ActivitiesModule : IFeatureModule
     {
         builder.Services.AddSingleton<Catalog>();
         builder.Services.AddScoped<SignUpMail>();
+        builder.Services.AddScoped<Venues>();
         builder.Services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizePage("/Activities/OrganisationActivities", Policies.OrganisationMember);

@@ -11,7 +11,7 @@ namespace Frivillig.Web.Features.Activities;
 
 /// <summary>One activity: its next dates, places left, how to join, and the sign-up form.</summary>
 public sealed class DetailsModel(FrivilligDbContext db, CurrentUser me, Catalog catalog, SignUpMail mail, LinkBuilder links, MunicipalClock clock,
-    IStringLocalizer<SharedResource> t) : FormPageModel
+    Venues venues, IStringLocalizer<SharedResource> t) : FormPageModel
 {
     public Activity Activity { get; private set; } = default!;
     public Catalog Catalog => catalog;
@@ -19,6 +19,9 @@ public sealed class DetailsModel(FrivilligDbContext db, CurrentUser me, Catalog 
     public Dictionary<long, int?> PlacesLeft { get; } = [];
     public bool CanManage { get; private set; }
     public string JsonLd { get; private set; } = "{}";
+
+    /// <summary>Where it is held, when a feature knows (a municipal room booked for it).</summary>
+    public Venue? Venue { get; private set; }
     public LinkBuilder Links => links;
 
     [BindProperty]
@@ -137,7 +140,9 @@ public sealed class DetailsModel(FrivilligDbContext db, CurrentUser me, Catalog 
             }
         }
 
-        JsonLd = StructuredData.Event(activity, NextDates.FirstOrDefault(o => !o.Cancelled) ?? (NextDates.Count > 0 ? NextDates[0] : null), catalog, links.Absolute($"/{db.Tenant.Required.Slug}/aktiviteter/{activity.Id}"));
+        Venue = await venues.FindAsync(activity.Id, ct);
+        JsonLd = StructuredData.Event(activity, NextDates.FirstOrDefault(o => !o.Cancelled) ?? (NextDates.Count > 0 ? NextDates[0] : null), catalog,
+            links.Absolute($"/{db.Tenant.Required.Slug}/aktiviteter/{activity.Id}"), Venue);
         return true;
     }
 }
@@ -145,7 +150,7 @@ public sealed class DetailsModel(FrivilligDbContext db, CurrentUser me, Catalog 
 /// <summary>schema.org Event for search engines and assistants, one per page, for the next date.</summary>
 internal static class StructuredData
 {
-    public static string Event(Activity a, Occurrence? next, Catalog catalog, string url)
+    public static string Event(Activity a, Occurrence? next, Catalog catalog, string url, Venue? venue = null)
     {
         var status = a.Status == ActivityStatus.Cancelled || next?.Cancelled == true
             ? "https://schema.org/EventCancelled"
@@ -161,7 +166,22 @@ internal static class StructuredData
             ["endDate"] = (next?.End ?? a.EndsAt).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture),
             ["eventStatus"] = status,
             ["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode",
-            ["location"] = new Dictionary<string, object?> { ["@type"] = "Place", ["name"] = a.Place, ["address"] = $"{a.Place}, {a.District?.Name}" },
+            ["location"] = venue is null
+                ? new Dictionary<string, object?> { ["@type"] = "Place", ["name"] = a.Place, ["address"] = $"{a.Place}, {a.District?.Name}" }
+                : new Dictionary<string, object?>
+                {
+                    ["@type"] = "Place",
+                    ["name"] = venue.Name,
+                    ["address"] = new Dictionary<string, object?>
+                    {
+                        ["@type"] = "PostalAddress", ["streetAddress"] = venue.StreetAddress, ["postalCode"] = venue.PostalCode,
+                        ["addressLocality"] = venue.City, ["addressCountry"] = "NO",
+                    },
+                    ["geo"] = venue.Latitude is { } lat && venue.Longitude is { } lon
+                        ? new Dictionary<string, object?> { ["@type"] = "GeoCoordinates", ["latitude"] = lat, ["longitude"] = lon }
+                        : null,
+                    ["amenityFeature"] = venue.Accessibility.Select(x => new Dictionary<string, object?> { ["@type"] = "LocationFeatureSpecification", ["name"] = x, ["value"] = true }).ToList(),
+                },
             ["organizer"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = a.Organisation?.Name },
             ["isAccessibleForFree"] = a.PriceNok is null,
             ["inLanguage"] = "nb",

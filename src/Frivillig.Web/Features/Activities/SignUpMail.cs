@@ -12,7 +12,7 @@ public sealed record DateChangeNotice(DateTimeOffset OriginalStart, DateTimeOffs
 /// sign-up is its own event in the person's calendar (UID signup-{id}); an iTIP REQUEST adds or
 /// updates it, a CANCEL with a higher SEQUENCE removes it.
 /// </summary>
-public sealed class SignUpMail(FrivilligDbContext db, Outbox outbox, Catalog catalog, LinkBuilder links, MunicipalClock clock)
+public sealed class SignUpMail(FrivilligDbContext db, Outbox outbox, Catalog catalog, LinkBuilder links, MunicipalClock clock, Venues venues)
 {
     private const string LongDate = "dddd d. MMMM yyyy 'kl.' HH:mm";
 
@@ -34,7 +34,8 @@ public sealed class SignUpMail(FrivilligDbContext db, Outbox outbox, Catalog cat
             var sequence = firstInvitation ? signUp.CalendarSequence : signUp.NextCalendarSequence();
             var names = await NamesAsync(activity, ct);
             var municipality = db.Tenant.Required;
-            invitation = FeedBuilder.BuildOne(municipality, new FeedActivity(activity, names.Organisation, names.District), OccurrenceFor(signUp, activity), catalog,
+            var venue = await venues.FindAsync(activity.Id, ct);
+            invitation = FeedBuilder.BuildOne(municipality, new FeedActivity(activity, names.Organisation, names.District, venue), OccurrenceFor(signUp, activity), catalog,
                 links.Absolute($"/{municipality.Slug}/aktiviteter/{activity.Id}"), method, signUp.CalendarUid, sequence,
                 organizerEmail: $"ikke-svar+{municipality.Slug}@frivillig.local", attendee: (signUp.Email, signUp.Name));
         }

@@ -13,8 +13,11 @@ namespace Frivillig.Web.Features.Feeds;
 /// <summary>One of a person's sign-ups, with its activity and municipality.</summary>
 public sealed record PersonalEntry(SignUp SignUp, FeedActivity Item, Municipality Municipality);
 
-/// <summary>One activity with what a feed needs besides the activity itself.</summary>
-public sealed record FeedActivity(Activity Activity, string OrganisationName, string DistrictName);
+/// <summary>One activity with what a feed needs besides the activity itself, and where it is held when a feature knows.</summary>
+public sealed record FeedActivity(Activity Activity, string OrganisationName, string DistrictName, Venue? Venue = null)
+{
+    public string Location => Venue is { } v ? string.Join(", ", new[] { v.Name, v.Address }.Where(s => s.Length > 0)) : $"{Activity.Place}, {DistrictName}";
+}
 
 /// <summary>
 /// RFC 5545 feeds with Ical.Net: a VTIMEZONE for the municipality's zone and local times with TZID;
@@ -86,7 +89,8 @@ public static class FeedBuilder
         w.Line("SEQUENCE", (sequence ?? a.Sequence).ToString(CultureInfo.InvariantCulture))
             .Line("STATUS", cancelled || a.Status == ActivityStatus.Cancelled ? "CANCELLED" : "CONFIRMED")
             .Text("SUMMARY", a.Title)
-            .Text("LOCATION", $"{a.Place}, {item.DistrictName}")
+            .Text("LOCATION", item.Location)
+            .Geo(item.Venue?.Latitude, item.Venue?.Longitude)
             .Text("DESCRIPTION", note is null ? Description(a, item, catalog, url) : note + "\n\n" + Description(a, item, catalog, url))
             .TextList("CATEGORIES", [catalog.CategoryName(a.CategorySlug), .. a.TargetGroupSlugs.Select(catalog.TargetName)])
             .Line("URL;VALUE=URI", url)
@@ -177,20 +181,27 @@ public static class FeedBuilder
         return Serialize(calendar);
     }
 
-    /// <summary>
-    /// A person's sign-ups: each date they hold a place on as its own event, with the same UID as the
-    /// invitation mailed to them (signup-{id}), so the feed and the mail update one calendar entry.
-    /// A whole-series sign-up is the series itself.
-    /// </summary>
-    public static string BuildPersonal(string name, IReadOnlyList<PersonalEntry> entries, Catalog catalog, Func<Municipality, int, string> activityUrl)
+    /// <summary>A person's own calendar: each source's events, after the VTIMEZONE of every zone they use.</summary>
+    public static string BuildPersonal(string name, IReadOnlyList<PersonalFeedPart> parts)
     {
         var w = Published($"{name} – mine påmeldinger")
             .Line("X-PUBLISHED-TTL", "PT1H");
-        foreach (var tzid in entries.Select(e => e.Municipality.TimeZoneId).Distinct(StringComparer.Ordinal).DefaultIfEmpty("Europe/Oslo"))
+        foreach (var tzid in parts.SelectMany(p => p.TimeZoneIds).Distinct(StringComparer.Ordinal).DefaultIfEmpty("Europe/Oslo"))
         {
             w.Raw(TimeZoneBlock(tzid));
         }
 
+        foreach (var part in parts)
+        {
+            part.WriteEvents(w);
+        }
+
+        return w.Line("END", "VCALENDAR").ToString();
+    }
+
+    /// <summary>Sign-ups as events: a date as itself (moved or cancelled as it is now), a whole-series sign-up as the series.</summary>
+    internal static void WriteSignUps(IcsWriter w, IEnumerable<PersonalEntry> entries, Catalog catalog, Func<Municipality, int, string> activityUrl)
+    {
         foreach (var entry in entries.OrderBy(e => e.SignUp.Id))
         {
             var a = entry.Item.Activity;
@@ -213,8 +224,6 @@ public static class FeedBuilder
                     note: null, withRule: true, entry.SignUp.CalendarUid, sequence);
             }
         }
-
-        return w.Line("END", "VCALENDAR").ToString();
     }
 
     private static Ical.Net.Calendar NewCalendar(string tzid, string method)
@@ -250,7 +259,8 @@ public static class FeedBuilder
             DtStamp = new CalDateTime(a.UpdatedAt.UtcDateTime, "UTC"),
             LastModified = new CalDateTime(a.UpdatedAt.UtcDateTime, "UTC"),
             Sequence = a.Sequence,
-            Location = $"{a.Place}, {item.DistrictName}",
+            Location = item.Location,
+            GeographicLocation = item.Venue is { Latitude: { } lat, Longitude: { } lon } ? new GeographicLocation(lat, lon) : null,
             Url = new Uri(url),
             Status = a.Status == ActivityStatus.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
             Description = Description(a, item, catalog, url),

@@ -39,8 +39,9 @@ public static class FeedsEndpoints
                 ? await ServeAsync(http, db, catalog, links, title, q => q.Where(a => a.Id == id), ct)
                 : Results.NotFound())
             .WithName("ActivityFeed").WithSummary("Én aktivitet, med alle datoene");
-        // A person's own sign-ups, across municipalities. Private: never cached, found only by the secret.
-        app.MapGet("/ical/me/{token}.ics", async (string token, HttpContext http, FrivilligDbContext db, Catalog catalog, LinkBuilder links, CancellationToken ct) =>
+        // A person's own calendar, across municipalities, from every feature that has something in it.
+        // Private: never cached, found only by the secret.
+        app.MapGet("/ical/me/{token}.ics", async (string token, HttpContext http, FrivilligDbContext db, IEnumerable<IPersonalFeedSource> sources, CancellationToken ct) =>
         {
             if (token.Length is < 20 or > 100)
             {
@@ -54,23 +55,19 @@ public static class FeedsEndpoints
                 return Results.NotFound();
             }
 
-            var email = user.Email;
-            var signUps = await db.SignUps.IgnoreQueryFilters().AsNoTracking()
-                .Where(s => s.Email == email && s.Status == SignUpStatus.Confirmed && s.Activity!.Status != ActivityStatus.Draft)
-                .Include(s => s.Activity!).ThenInclude(a => a.DateChanges)
-                .Select(s => new { SignUp = s, Organisation = s.Activity!.Organisation!.Name, District = s.Activity.District!.Name })
-                .ToListAsync(ct);
-            var municipalities = await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Id, ct);
-            var body = FeedBuilder.BuildPersonal(user.DisplayName, [.. signUps.Select(r => new PersonalEntry(
-                r.SignUp, new FeedActivity(r.SignUp.Activity!, r.Organisation, r.District), municipalities[r.SignUp.MunicipalityId]))],
-                catalog, (m, id) => links.Absolute($"/{m.Slug}/aktiviteter/{id}"));
+            var parts = new List<PersonalFeedPart>();
+            foreach (var source in sources)
+            {
+                parts.Add(await source.ReadAsync(user, ct));
+            }
+
             http.Response.Headers.CacheControl = "private, no-store";
-            return Results.Text(body, "text/calendar; charset=utf-8", Encoding.UTF8);
-        }).WithTags("Kalenderabonnement").WithName("PersonalFeed").WithSummary("Én persons egne påmeldinger (hemmelig adresse fra «Min side»)")
+            return Results.Text(FeedBuilder.BuildPersonal(user.DisplayName, parts), "text/calendar; charset=utf-8", Encoding.UTF8);
+        }).WithTags("Kalenderabonnement").WithName("PersonalFeed").WithSummary("Én persons egne påmeldinger og vakter (hemmelig adresse fra «Min side»)")
             .Produces<string>(StatusCodes.Status200OK, "text/calendar").Produces(StatusCodes.Status404NotFound);
 
         // One date to download, from the activity page's "Legg i kalender".
-        app.MapGet("/{m}/aktiviteter/{id:int}/kalender/{ticks:long}.ics", async (int id, long ticks, FrivilligDbContext db, Catalog catalog, LinkBuilder links, CancellationToken ct) =>
+        app.MapGet("/{m}/aktiviteter/{id:int}/kalender/{ticks:long}.ics", async (int id, long ticks, HttpContext http, FrivilligDbContext db, Catalog catalog, LinkBuilder links, CancellationToken ct) =>
         {
             var row = await db.Activities.AsNoTracking().Include(a => a.DateChanges)
                 .Where(a => a.Id == id && a.Status != ActivityStatus.Draft)
@@ -90,7 +87,8 @@ public static class FeedsEndpoints
                 return Results.NotFound();
             }
 
-            var body = FeedBuilder.BuildOne(municipality, new FeedActivity(row.Activity, row.Organisation, row.District), occurrence, catalog,
+            var venue = await http.RequestServices.GetRequiredService<Venues>().FindAsync(id, ct);
+            var body = FeedBuilder.BuildOne(municipality, new FeedActivity(row.Activity, row.Organisation, row.District, venue), occurrence, catalog,
                 links.Absolute($"/{municipality.Slug}/aktiviteter/{id}"));
             return Results.File(Encoding.UTF8.GetBytes(body), "text/calendar; charset=utf-8", $"aktivitet-{id}.ics");
         }).WithTags("Kalenderabonnement").WithName("OneDate").WithSummary("Én dato av en aktivitet, til «Legg i kalender»")
@@ -111,7 +109,8 @@ public static class FeedsEndpoints
             row.Activity.DateChanges = [.. row.Activity.DateChanges];
         }
 
-        var body = FeedBuilder.Build(municipality, $"{name} – Frivillig", rows.Select(r => new FeedActivity(r.Activity, r.Organisation, r.District)), catalog,
+        var places = await http.RequestServices.GetRequiredService<Venues>().FindAsync([.. rows.Select(r => r.Activity.Id)], ct);
+        var body = FeedBuilder.Build(municipality, $"{name} – Frivillig", rows.Select(r => new FeedActivity(r.Activity, r.Organisation, r.District, places.GetValueOrDefault(r.Activity.Id))), catalog,
             id => links.Absolute($"/{municipality.Slug}/aktiviteter/{id}"));
         var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)))[..32] + "\"");
         var lastModified = rows.Count == 0 ? municipality.CreatedAt : rows.Max(r => r.Activity.UpdatedAt);

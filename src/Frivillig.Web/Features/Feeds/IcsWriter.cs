@@ -8,7 +8,7 @@ namespace Frivillig.Web.Features.Feeds;
 /// (see README, Performance). TEXT values are escaped (\\ \; \, \n) and every line is folded at 75
 /// octets without splitting a UTF-8 sequence, so no value can start a line of its own.
 /// </summary>
-internal sealed class IcsWriter
+public sealed class IcsWriter
 {
     private const int MaxOctets = 75;
     private readonly StringBuilder _sb = new(capacity: 64 * 1024);
@@ -29,6 +29,11 @@ internal sealed class IcsWriter
 
     public IcsWriter Local(string name, string tzid, DateTime local) =>
         Line($"{name};TZID={tzid}", local.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture));
+
+    /// <summary>GEO:latitude;longitude, when both are known.</summary>
+    public IcsWriter Geo(double? latitude, double? longitude) => latitude is { } lat && longitude is { } lon
+        ? Line("GEO", string.Create(CultureInfo.InvariantCulture, $"{lat:0.######};{lon:0.######}"))
+        : this;
 
     public IcsWriter Utc(string name, DateTimeOffset instant) =>
         Line(name, instant.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));

@@ -22,12 +22,51 @@ public sealed record GetRequest(string? Account, string Path, IReadOnlyList<stri
 public sealed record GetTarget(string Route, Func<FrivilligApp, Task<GetRequest>> Arrange);
 
 /// <summary>
-/// Every form and every page, API and feed endpoint the hostile-input walk visits. A feature that adds
-/// a form or an endpoint adds it here; <see cref="HostileInputWalkTests.Every_form_and_endpoint_is_in_the_walk"/>
-/// fails until it does.
+/// A feature's forms and endpoints for the hostile-input walk. Each feature keeps its own set in its
+/// test folder (a class implementing this); the walk finds every set.
+/// <see cref="HostileInputWalkTests.Every_form_and_endpoint_is_in_the_walk"/> fails until a new form
+/// or endpoint is in one.
 /// </summary>
+public interface IHostileTargetSet
+{
+    IEnumerable<FormTarget> Forms { get; }
+
+    IEnumerable<GetTarget> Gets { get; }
+
+    /// <summary>POST endpoints that are not pages, with valid fields.</summary>
+    IEnumerable<(string Path, IReadOnlyList<KeyValuePair<string, string>> Fields)> Posts => [];
+
+    /// <summary>Routes left out, each for a reason given beside it.</summary>
+    IEnumerable<string> NotWalked => [];
+}
+
+/// <summary>Every set, as the walk sees them.</summary>
 public static class HostileTargets
 {
+    private static readonly IHostileTargetSet[] Sets = [.. typeof(HostileTargets).Assembly.GetTypes()
+        .Where(t => typeof(IHostileTargetSet).IsAssignableFrom(t) && !t.IsAbstract && !t.IsInterface)
+        .Select(t => (IHostileTargetSet)Activator.CreateInstance(t)!)];
+
+    public static IReadOnlyList<FormTarget> Forms { get; } = [.. Sets.SelectMany(s => s.Forms)];
+
+    public static IReadOnlyList<GetTarget> Gets { get; } = [.. Sets.SelectMany(s => s.Gets)];
+
+    public static IReadOnlyList<(string Path, IReadOnlyList<KeyValuePair<string, string>> Fields)> Posts { get; } = [.. Sets.SelectMany(s => s.Posts)];
+
+    public static IReadOnlySet<string> NotWalked { get; } = Sets.SelectMany(s => s.NotWalked).ToHashSet(StringComparer.Ordinal);
+}
+
+/// <summary>The forms and endpoints of the platform and the first features: accounts, organisations, administration, activities, calendar, feeds.</summary>
+public sealed class PlatformTargets : IHostileTargetSet
+{
+    IEnumerable<FormTarget> IHostileTargetSet.Forms => Forms;
+
+    IEnumerable<GetTarget> IHostileTargetSet.Gets => Gets;
+
+    IEnumerable<(string Path, IReadOnlyList<KeyValuePair<string, string>> Fields)> IHostileTargetSet.Posts => Posts;
+
+    IEnumerable<string> IHostileTargetSet.NotWalked => NotWalked;
+
     private const string Coordinator = Demo.Coordinator;
     private const string MunicipalityAdmin = Demo.TromsoAdmin;
     private const string PlatformAdmin = Demo.PlatformAdmin;
@@ -60,7 +99,7 @@ public static class HostileTargets
     private static async Task<string> DistrictIdAsync(FrivilligApp app, string slug = "tromsoya") =>
         Id(await app.DbAsync(db => db.Districts.Where(d => d.Slug == slug).Select(d => d.Id).SingleAsync()));
 
-    public static readonly IReadOnlyList<FormTarget> Forms =
+    private static readonly IReadOnlyList<FormTarget> Forms =
     [
         new(typeof(Pages.Activities.DetailsModel), "SignUp", async app =>
         {
@@ -153,7 +192,7 @@ public static class HostileTargets
 
     private static readonly string[] CalendarParameters = ["district", "category", "target", "from", "to", "q", "dropin", "visning", "side"];
 
-    public static readonly IReadOnlyList<GetTarget> Gets =
+    private static readonly IReadOnlyList<GetTarget> Gets =
     [
         new(string.Empty, _ => Task.FromResult(new GetRequest(null, "/", []))),
         new("{m}", _ => Task.FromResult(new GetRequest(null, "/tromso", CalendarParameters, s => "/" + s))),
@@ -232,7 +271,7 @@ public static class HostileTargets
     ];
 
     /// <summary>POST endpoints that are not pages: the OpenID Connect endpoints, whose reader is OpenIddict's own.</summary>
-    public static readonly IReadOnlyList<(string Path, IReadOnlyList<KeyValuePair<string, string>> Fields)> Posts =
+    private static readonly IReadOnlyList<(string Path, IReadOnlyList<KeyValuePair<string, string>> Fields)> Posts =
     [
         ("/connect/token", Fields(("grant_type", "authorization_code"), ("code", "abc"), ("client_id", "frivillig-app"), ("redirect_uri", "http://frivillig.test/signin-oidc"), ("code_verifier", "v"))),
         ("/connect/authorize", Fields(("client_id", "frivillig-app"), ("response_type", "code"), ("redirect_uri", "http://frivillig.test/signin-oidc"), ("scope", "openid"))),
@@ -241,7 +280,7 @@ public static class HostileTargets
     ];
 
     /// <summary>Endpoints outside the walk, each for a reason: the hub has its own hostile-scope tests; the rest take no input.</summary>
-    public static readonly IReadOnlySet<string> NotWalked = new HashSet<string>(StringComparer.Ordinal)
+    private static readonly IReadOnlySet<string> NotWalked = new HashSet<string>(StringComparer.Ordinal)
     {
         "/hubs/calendar", "/hubs/calendar/negotiate", "/health/live", "/health/ready", "/openapi/{documentName}.json",
     };
