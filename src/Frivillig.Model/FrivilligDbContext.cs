@@ -19,6 +19,8 @@ public sealed class FrivilligDbContext(DbContextOptions<FrivilligDbContext> opti
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<DateChange> DateChanges => Set<DateChange>();
     public DbSet<SignUp> SignUps => Set<SignUp>();
+    public DbSet<WaitlistedDate> WaitlistedDates => Set<WaitlistedDate>();
+    public DbSet<Picture> Pictures => Set<Picture>();
     public DbSet<Realtime.JournalEntry> LiveJournal => Set<Realtime.JournalEntry>();
 
     public TenantContext Tenant => tenant;
@@ -50,11 +52,33 @@ public sealed class FrivilligDbContext(DbContextOptions<FrivilligDbContext> opti
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(FrivilligDbContext).Assembly);
         builder.UseOpenIddict();
+        ConfigureSearch(builder);
 
         foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
         {
             builder.Entity(entityType.ClrType).HasQueryFilter(TenantFilter(entityType.ClrType));
         }
+    }
+
+    /// <summary>The name of the full-text search column (PostgreSQL) or table (SQLite) over activities' text.</summary>
+    public const string ActivitySearch = "ActivitySearch";
+
+    /// <summary>
+    /// Full-text search over an activity's words, in each database's own engine. PostgreSQL keeps a
+    /// stored tsvector in the row (Norwegian snowball stemming, so "turer" finds "tur"), with a GIN index.
+    /// SQLite keeps an FTS5 table beside Activities, filled by triggers written in its migration (the
+    /// model cannot describe it); the query side stems Norwegian words itself and searches by prefix.
+    /// </summary>
+    private void ConfigureSearch(ModelBuilder builder)
+    {
+        if (!Database.IsNpgsql())
+        {
+            return;
+        }
+
+        builder.Entity<Activity>().Property<NpgsqlTypes.NpgsqlTsVector>(ActivitySearch)
+            .HasComputedColumnSql("""to_tsvector('norwegian'::regconfig, coalesce("Title", '') || ' ' || coalesce("Summary", '') || ' ' || coalesce("Description", '') || ' ' || coalesce("Place", '') || ' ' || coalesce("StreetAddress", '') || ' ' || coalesce("City", ''))""", stored: true);
+        builder.Entity<Activity>().HasIndex(ActivitySearch).HasMethod("GIN");
     }
 
     private LambdaExpression TenantFilter(Type type)

@@ -1,5 +1,6 @@
 using Frivillig.Web.Auth;
 using Frivillig.Web.Content;
+using Frivillig.Web.Features.About;
 using Frivillig.Web.Features.Accounts;
 using Frivillig.Web.Features.Activities;
 using Frivillig.Web.Features.Admin;
@@ -7,6 +8,7 @@ using Frivillig.Web.Features.Calendar;
 using Frivillig.Web.Features.Feeds;
 using Frivillig.Web.Features.Municipalities;
 using Frivillig.Web.Features.Organisations;
+using Frivillig.Web.Features.Pictures;
 using Frivillig.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Default(args) });
@@ -22,6 +24,8 @@ builder.AddWeb();
 
 // The features, each from its own folder; demo content is seeded in this order.
 builder.AddModule<MunicipalitiesModule>();
+builder.AddModule<AboutModule>();
+builder.AddModule<PicturesModule>();
 builder.AddModule<AccountsModule>();
 builder.AddModule<OrganisationsModule>();
 builder.AddModule<AdminModule>();

@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using Frivillig.Web;
+using Frivillig.Web.Content;
+using Microsoft.Extensions.Options;
 using Frivillig.Web.Features.Activities;
 using Frivillig.Web.Features.Calendar;
 using Frivillig.Web.Tenancy;
@@ -47,6 +50,8 @@ public class RecurrenceBenchmarks
 [MemoryDiagnoser]
 public class WeekQueryBenchmarks
 {
+    private Catalog _catalog = default!;
+
     private string _path = string.Empty;
     private TenantContext _tenant = new();
     private CalendarFilter _filter = default!;
@@ -64,20 +69,21 @@ public class WeekQueryBenchmarks
         _clock = MunicipalClock.For(municipality, TimeProvider.System);
         var (from, to, _) = _clock.WeekOf(_clock.Now);
         _filter = new CalendarFilter(null, null, null, null, null, from, to);
+        _catalog = new Catalog(new ContentStore(Options.Create(new FrivilligOptions { ContentPath = Path.Combine(AppContext.BaseDirectory, "content") }), new FeedBenchmarks.BenchEnvironment()));
     }
 
     [Benchmark(Description = "week query, whole municipality")]
     public async Task<int> WholeWeek()
     {
         await using var db = LoadData.Open(_path, _tenant);
-        return (await new ActivityCalendar(db, _clock).QueryAsync(_filter, CancellationToken.None)).Count;
+        return (await new ActivityCalendar(db, _clock, _catalog).QueryAsync(_filter, CancellationToken.None)).Count;
     }
 
     [Benchmark(Description = "week query, one district")]
     public async Task<int> OneDistrict()
     {
         await using var db = LoadData.Open(_path, _tenant);
-        return (await new ActivityCalendar(db, _clock).QueryAsync(_filter with { District = "bydel-3" }, CancellationToken.None)).Count;
+        return (await new ActivityCalendar(db, _clock, _catalog).QueryAsync(_filter with { District = "bydel-3" }, CancellationToken.None)).Count;
     }
 
     [GlobalCleanup]

@@ -44,7 +44,7 @@ public class FeedBenchmarks
     [Benchmark(Description = "feed of 1,000 events")]
     public int Build() => FeedBuilder.Build(_municipality, "Tromsø", _activities, _catalog, id => $"https://frivillig.example/tromso/aktiviteter/{id}").Length;
 
-    private sealed class BenchEnvironment : Microsoft.AspNetCore.Hosting.IWebHostEnvironment
+    internal sealed class BenchEnvironment : Microsoft.AspNetCore.Hosting.IWebHostEnvironment
     {
         public string WebRootPath { get; set; } = AppContext.BaseDirectory;
         public Microsoft.Extensions.FileProviders.IFileProvider WebRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();

@@ -52,7 +52,7 @@ public static partial class HubLoad
             var ticks = occurrences[round].GetProperty("originalStart").GetDateTimeOffset().UtcTicks;
             received.Clear();
             var before = Stopwatch.GetTimestamp();
-            await PostFormAsync(http, manage + "/datoer?handler=CancelDate", manage, new() { ["date"] = ticks.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            await PostFormAsync(http, manage + "/datoer?handler=CancelDate", manage, new() { ["date"] = ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), ["bekreftet"] = "ja" });
             var deadline = DateTime.UtcNow.AddSeconds(10);
             while (received.Count < connections.Count && DateTime.UtcNow < deadline)
             {

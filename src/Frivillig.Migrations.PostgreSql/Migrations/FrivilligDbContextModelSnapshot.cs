@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -148,6 +149,11 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<NpgsqlTsVector>("ActivitySearch")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("to_tsvector('norwegian'::regconfig, coalesce(\"Title\", '') || ' ' || coalesce(\"Summary\", '') || ' ' || coalesce(\"Description\", '') || ' ' || coalesce(\"Place\", '') || ' ' || coalesce(\"StreetAddress\", '') || ' ' || coalesce(\"City\", ''))", true);
+
                     b.Property<int?>("Capacity")
                         .HasColumnType("integer");
 
@@ -155,6 +161,10 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<string>("Contact")
                         .HasMaxLength(200)
@@ -194,10 +204,21 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PictureAlt")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("PictureId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Place")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
 
                     b.Property<decimal?>("PriceNok")
                         .HasPrecision(10, 2)
@@ -221,6 +242,10 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("StreetAddress")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<string>("Summary")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -243,11 +268,17 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActivitySearch");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ActivitySearch"), "GIN");
+
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("MunicipalityId", "DistrictId");
 
                     b.HasIndex("MunicipalityId", "OrganisationId");
+
+                    b.HasIndex("MunicipalityId", "PictureId");
 
                     b.HasIndex("MunicipalityId", "Status", "StartsAt", "SeriesEndsAt");
 
@@ -358,6 +389,33 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                     b.ToTable("SignUps");
                 });
 
+            modelBuilder.Entity("Frivillig.Model.Activities.WaitlistedDate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("OccurrenceStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SignUpId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "SignUpId");
+
+                    b.HasIndex("SignUpId", "OccurrenceStart")
+                        .IsUnique();
+
+                    b.ToTable("WaitlistedDates");
+                });
+
             modelBuilder.Entity("Frivillig.Model.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -423,6 +481,43 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Frivillig.Model.Media.Picture", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Large")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Medium")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Small")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Pictures");
+                });
+
             modelBuilder.Entity("Frivillig.Model.Organisations.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -484,6 +579,10 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("City")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<string>("ContactEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -533,6 +632,17 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)");
 
+                    b.Property<string>("PictureAlt")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("PictureId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -543,6 +653,10 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("StreetAddress")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<string>("Website")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -551,6 +665,8 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("MunicipalityId", "OrganisationNumber")
                         .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "PictureId");
 
                     b.HasIndex("MunicipalityId", "Slug")
                         .IsUnique();
@@ -662,6 +778,10 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -674,6 +794,10 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -695,6 +819,18 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContactAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1097,6 +1233,12 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Frivillig.Model.Media.Picture", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "PictureId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("District");
 
                     b.Navigation("Organisation");
@@ -1124,6 +1266,16 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                     b.Navigation("Activity");
                 });
 
+            modelBuilder.Entity("Frivillig.Model.Activities.WaitlistedDate", b =>
+                {
+                    b.HasOne("Frivillig.Model.Activities.SignUp", null)
+                        .WithMany("WaitlistedDates")
+                        .HasForeignKey("MunicipalityId", "SignUpId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Frivillig.Model.Organisations.Invitation", b =>
                 {
                     b.HasOne("Frivillig.Model.Organisations.Organisation", "Organisation")
@@ -1143,6 +1295,12 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Frivillig.Model.Media.Picture", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "PictureId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Frivillig.Model.Organisations.OrganisationDistrict", b =>
@@ -1278,6 +1436,11 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Frivillig.Model.Activities.Activity", b =>
                 {
                     b.Navigation("DateChanges");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Activities.SignUp", b =>
+                {
+                    b.Navigation("WaitlistedDates");
                 });
 
             modelBuilder.Entity("Frivillig.Model.Organisations.Organisation", b =>

@@ -147,6 +147,10 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("City")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Contact")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -185,9 +189,20 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PictureAlt")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PictureId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Place")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(4)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("PriceNok")
@@ -210,6 +225,10 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StreetAddress")
+                        .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
@@ -239,6 +258,8 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                     b.HasIndex("MunicipalityId", "DistrictId");
 
                     b.HasIndex("MunicipalityId", "OrganisationId");
+
+                    b.HasIndex("MunicipalityId", "PictureId");
 
                     b.HasIndex("MunicipalityId", "Status", "StartsAt", "SeriesEndsAt");
 
@@ -345,6 +366,31 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                     b.ToTable("SignUps");
                 });
 
+            modelBuilder.Entity("Frivillig.Model.Activities.WaitlistedDate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OccurrenceStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignUpId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "SignUpId");
+
+                    b.HasIndex("SignUpId", "OccurrenceStart")
+                        .IsUnique();
+
+                    b.ToTable("WaitlistedDates");
+                });
+
             modelBuilder.Entity("Frivillig.Model.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -408,6 +454,41 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Frivillig.Model.Media.Picture", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Large")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Medium")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Small")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Pictures");
+                });
+
             modelBuilder.Entity("Frivillig.Model.Organisations.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -465,6 +546,10 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("City")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContactEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -514,6 +599,17 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                         .HasMaxLength(9)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PictureAlt")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PictureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -524,6 +620,10 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StreetAddress")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Website")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -532,6 +632,8 @@ namespace Frivillig.Migrations.Sqlite.Migrations
 
                     b.HasIndex("MunicipalityId", "OrganisationNumber")
                         .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "PictureId");
 
                     b.HasIndex("MunicipalityId", "Slug")
                         .IsUnique();
@@ -637,6 +739,10 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -648,6 +754,10 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
@@ -668,6 +778,18 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -1066,6 +1188,12 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Frivillig.Model.Media.Picture", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "PictureId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("District");
 
                     b.Navigation("Organisation");
@@ -1093,6 +1221,16 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                     b.Navigation("Activity");
                 });
 
+            modelBuilder.Entity("Frivillig.Model.Activities.WaitlistedDate", b =>
+                {
+                    b.HasOne("Frivillig.Model.Activities.SignUp", null)
+                        .WithMany("WaitlistedDates")
+                        .HasForeignKey("MunicipalityId", "SignUpId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Frivillig.Model.Organisations.Invitation", b =>
                 {
                     b.HasOne("Frivillig.Model.Organisations.Organisation", "Organisation")
@@ -1112,6 +1250,12 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Frivillig.Model.Media.Picture", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "PictureId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Frivillig.Model.Organisations.OrganisationDistrict", b =>
@@ -1247,6 +1391,11 @@ namespace Frivillig.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Frivillig.Model.Activities.Activity", b =>
                 {
                     b.Navigation("DateChanges");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Activities.SignUp", b =>
+                {
+                    b.Navigation("WaitlistedDates");
                 });
 
             modelBuilder.Entity("Frivillig.Model.Organisations.Organisation", b =>

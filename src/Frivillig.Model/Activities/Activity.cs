@@ -44,7 +44,17 @@ public sealed class Activity : EventSource, ITenantOwned
     public string Accessibility { get; private set; } = ",";
     public string? Languages { get; private set; }
     public string Place { get; private set; } = string.Empty;
+
+    /// <summary>The place's street address, when the organiser gives one; a booked municipal room brings its own.</summary>
+    public string? StreetAddress { get; private set; }
+    public string? PostalCode { get; private set; }
+    public string? City { get; private set; }
     public string? Contact { get; private set; }
+
+    public int? PictureId { get; private set; }
+
+    /// <summary>Required with a picture: what it shows, for those who cannot see it.</summary>
+    public string? PictureAlt { get; private set; }
 
     public DateTimeOffset StartsAt { get; private set; }
     public DateTimeOffset EndsAt { get; private set; }
@@ -83,6 +93,8 @@ public sealed class Activity : EventSource, ITenantOwned
 
     public IEnumerable<string> AccessibilitySlugs => Accessibility.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
+    public PostalAddress? Address => PostalAddress.From(StreetAddress, PostalCode, City);
+
     public RecurrenceRule Rule => new(Frequency, Until, Count);
 
     public Series Series => new(StartsAt, EndsAt, Rule);
@@ -91,7 +103,7 @@ public sealed class Activity : EventSource, ITenantOwned
 
     /// <summary>The description as it is, to edit from (<c>activity.Details with { Place = ... }</c>).</summary>
     public ActivityDetails Details => new(Title, Summary, Description, CategorySlug, [.. TargetGroupSlugs], [.. AccessibilitySlugs], Languages, Place, Contact,
-        IsDropIn, Capacity, PriceNok, RusfriDeclared);
+        IsDropIn, Capacity, PriceNok, RusfriDeclared, Address);
 
     public static string JoinSlugs(IEnumerable<string> slugs) => "," + string.Join(',', slugs.Distinct(StringComparer.Ordinal)) + ",";
 
@@ -107,7 +119,7 @@ public sealed class Activity : EventSource, ITenantOwned
     /// <summary>New details and dates. Tells whether the time or the place changed, which those signed up must hear.</summary>
     public ActivityEdit Edit(int districtId, ActivityDetails details, Series series, TimeZoneInfo zone, DateTimeOffset now)
     {
-        var before = (StartsAt, EndsAt, Place);
+        var before = (StartsAt, EndsAt, Place, StreetAddress);
         Apply(districtId, details, series, zone);
         Touch(now);
         if (IsPublic)
@@ -115,7 +127,7 @@ public sealed class Activity : EventSource, ITenantOwned
             Raise(new ActivityUpdated(this));
         }
 
-        return new ActivityEdit(before.StartsAt, before != (StartsAt, EndsAt, Place));
+        return new ActivityEdit(before.StartsAt, before != (StartsAt, EndsAt, Place, StreetAddress));
     }
 
     /// <summary>Drafts become public here, and only when the organisation has declared the activity rusfri.</summary>
@@ -134,6 +146,23 @@ public sealed class Activity : EventSource, ITenantOwned
         Status = ActivityStatus.Published;
         Touch(now);
         Raise(new ActivityPublished(this));
+    }
+
+    /// <summary>A picture with its text alternative, or none (both null). A picture without a text alternative is refused.</summary>
+    public void SetPicture(int? pictureId, string? alt, DateTimeOffset now)
+    {
+        if (pictureId is not null && string.IsNullOrWhiteSpace(alt))
+        {
+            throw new ArgumentException("A picture needs a text alternative.", nameof(alt));
+        }
+
+        PictureId = pictureId;
+        PictureAlt = pictureId is null ? null : alt!.Trim();
+        Touch(now);
+        if (IsPublic)
+        {
+            Raise(new ActivityUpdated(this));
+        }
     }
 
     /// <summary>Cancelled, not removed: it stays in calendars and feeds, marked cancelled.</summary>
@@ -246,6 +275,9 @@ public sealed class Activity : EventSource, ITenantOwned
         Accessibility = JoinSlugs(d.Accessibility);
         Languages = d.Languages;
         Place = d.Place;
+        StreetAddress = d.Address?.Street;
+        PostalCode = d.Address?.PostalCode;
+        City = d.Address?.City;
         Contact = d.Contact;
         IsDropIn = d.IsDropIn;
         Capacity = d.Capacity;
@@ -274,7 +306,8 @@ public sealed class Activity : EventSource, ITenantOwned
 
 /// <summary>What an organiser says about an activity, apart from its dates.</summary>
 public sealed record ActivityDetails(string Title, string? Summary, string? Description, string CategorySlug, IReadOnlyCollection<string> TargetGroups,
-    IReadOnlyCollection<string> Accessibility, string? Languages, string Place, string? Contact, bool IsDropIn, int? Capacity, decimal? PriceNok, bool Rusfri);
+    IReadOnlyCollection<string> Accessibility, string? Languages, string Place, string? Contact, bool IsDropIn, int? Capacity, decimal? PriceNok, bool Rusfri,
+    PostalAddress? Address = null);
 
 /// <summary>The outcome of an edit: the first date before it, and whether the time or the place changed.</summary>
 public sealed record ActivityEdit(DateTimeOffset PreviousStart, bool TimeOrPlaceChanged);
@@ -307,6 +340,12 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.Property(a => a.Languages).HasMaxLength(200);
         builder.Property(a => a.Place).HasMaxLength(200);
         builder.Property(a => a.Contact).HasMaxLength(200);
+        builder.Property(a => a.StreetAddress).HasMaxLength(PostalAddress.StreetMaxLength);
+        builder.Property(a => a.PostalCode).HasMaxLength(4);
+        builder.Property(a => a.City).HasMaxLength(PostalAddress.CityMaxLength);
+        builder.Property(a => a.PictureAlt).HasMaxLength(300);
+        builder.HasOne<Picture>().WithMany().HasForeignKey(a => new { a.MunicipalityId, a.PictureId })
+            .HasPrincipalKey(p => new { p.MunicipalityId, p.Id }).OnDelete(DeleteBehavior.Restrict);
         builder.Property(a => a.Frequency).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.PriceNok).HasPrecision(10, 2);

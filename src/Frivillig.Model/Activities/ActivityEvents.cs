@@ -45,15 +45,26 @@ public sealed record DateRestored(Activity Activity, DateTimeOffset OriginalStar
 }
 
 /// <summary>A change to someone's place: the places left on a date, and the organisation's counts.</summary>
-public abstract record SignUpEvent(SignUp SignUp) : IDomainEvent;
+public abstract record SignUpEvent(SignUp SignUp) : IDomainEvent
+{
+    /// <summary>The dates whose places changed; null stands for every date of the series.</summary>
+    public virtual IEnumerable<DateTimeOffset?> Dates => [SignUp.OccurrenceStart];
+}
 
 public sealed record SignUpConfirmed(SignUp SignUp) : SignUpEvent(SignUp);
 
 public sealed record SignUpWaitlisted(SignUp SignUp) : SignUpEvent(SignUp);
 
-public sealed record SignUpPromoted(SignUp SignUp) : SignUpEvent(SignUp);
+/// <summary>From the waitlist to a place: on the sign-up's own date, or on one full date of a series (<see cref="Date"/>).</summary>
+public sealed record SignUpPromoted(SignUp SignUp, DateTimeOffset? Date = null) : SignUpEvent(SignUp)
+{
+    public override IEnumerable<DateTimeOffset?> Dates => [Date ?? SignUp.OccurrenceStart];
+}
 
 public sealed record SignUpCancelled(SignUp SignUp, bool HadPlace) : SignUpEvent(SignUp);
 
-/// <summary>A sign-up that followed its date when the series moved to another time of day.</summary>
-public sealed record SignUpMoved(SignUp SignUp, DateTimeOffset From) : SignUpEvent(SignUp);
+/// <summary>A sign-up on another date: it followed its date when the series moved, or the organiser moved it.</summary>
+public sealed record SignUpMoved(SignUp SignUp, DateTimeOffset From, bool HadPlace) : SignUpEvent(SignUp)
+{
+    public override IEnumerable<DateTimeOffset?> Dates => [From, SignUp.OccurrenceStart];
+}

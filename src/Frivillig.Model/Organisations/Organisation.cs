@@ -48,6 +48,16 @@ public sealed class Organisation : EventSource, ITenantOwned
     public required string ContactEmail { get; set; }
     public string? ContactPhone { get; set; }
     public string? Website { get; set; }
+
+    /// <summary>Where the organisation is, when it has a place of its own.</summary>
+    public string? StreetAddress { get; set; }
+    public string? PostalCode { get; set; }
+    public string? City { get; set; }
+
+    public int? PictureId { get; private set; }
+    public string? PictureAlt { get; private set; }
+
+    public PostalAddress? Address => PostalAddress.From(StreetAddress, PostalCode, City);
     public ApprovalStatus Status { get; private set; }
     public string? DecisionNote { get; private set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -60,9 +70,36 @@ public sealed class Organisation : EventSource, ITenantOwned
 
     public bool IsPending => Status == ApprovalStatus.Pending;
 
+    /// <summary>A picture with its text alternative, or none (both null). A picture without a text alternative is refused.</summary>
+    public void SetPicture(int? pictureId, string? alt)
+    {
+        if (pictureId is not null && string.IsNullOrWhiteSpace(alt))
+        {
+            throw new ArgumentException("A picture needs a text alternative.", nameof(alt));
+        }
+
+        PictureId = pictureId;
+        PictureAlt = pictureId is null ? null : alt!.Trim();
+    }
+
     public void Approve(string decidedBy, DateTimeOffset now) => Decide(ApprovalStatus.Approved, decidedBy, null, now);
 
-    public void Reject(string decidedBy, string? reason, DateTimeOffset now) => Decide(ApprovalStatus.Rejected, decidedBy, reason, now);
+    /// <summary>Refused with the reason the organisation is told; a rejection without one is not allowed.</summary>
+    public void Reject(string decidedBy, string reason, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("A rejection gives its reason.", nameof(reason));
+        }
+
+        Decide(ApprovalStatus.Rejected, decidedBy, reason.Trim(), now);
+    }
+
+    /// <summary>
+    /// The kind "Kommune" speaks for the municipality itself, so only the municipality gives it; an
+    /// organisation registering cannot claim it.
+    /// </summary>
+    public static bool KindNeedsMunicipality(OrganisationKind kind) => kind == OrganisationKind.Kommune;
 
     private void Decide(ApprovalStatus decision, string decidedBy, string? note, DateTimeOffset now)
     {
@@ -138,6 +175,12 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.ContactPhone).HasMaxLength(30);
         builder.Property(o => o.Website).HasMaxLength(300);
         builder.Property(o => o.DecisionNote).HasMaxLength(1000);
+        builder.Property(o => o.StreetAddress).HasMaxLength(PostalAddress.StreetMaxLength);
+        builder.Property(o => o.PostalCode).HasMaxLength(4);
+        builder.Property(o => o.City).HasMaxLength(PostalAddress.CityMaxLength);
+        builder.Property(o => o.PictureAlt).HasMaxLength(300);
+        builder.HasOne<Picture>().WithMany().HasForeignKey(o => new { o.MunicipalityId, o.PictureId })
+            .HasPrincipalKey(p => new { p.MunicipalityId, p.Id }).OnDelete(DeleteBehavior.Restrict);
         builder.Property(o => o.DecidedByUserId).HasMaxLength(450);
         builder.Ignore(o => o.PendingEvents);
         builder.HasAlternateKey(o => new { o.MunicipalityId, o.Id });

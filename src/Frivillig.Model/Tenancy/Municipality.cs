@@ -10,6 +10,11 @@ public sealed class Municipality
     public required string Name { get; set; }
     public string TimeZoneId { get; set; } = "Europe/Oslo";
     public string? Description { get; set; }
+
+    /// <summary>Where residents reach the municipality about this service: the footer, the accessibility statement, the privacy page.</summary>
+    public string? ContactEmail { get; set; }
+    public string? ContactPhone { get; set; }
+    public string? ContactAddress { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public List<District> Districts { get; set; } = [];
 }
@@ -27,6 +32,12 @@ public sealed class District : ITenantOwned
     public required string Slug { get; set; }
     public required string Name { get; set; }
     public DistrictKind Kind { get; set; }
+
+    /// <summary>The district's own meeting place or service office, printed on its notice-board calendar.</summary>
+    public string? Address { get; set; }
+
+    /// <summary>Where residents without internet sign up by phone.</summary>
+    public string? Phone { get; set; }
 }
 
 internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Municipality>
@@ -38,6 +49,9 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         builder.Property(m => m.Name).HasMaxLength(120);
         builder.Property(m => m.TimeZoneId).HasMaxLength(64);
         builder.Property(m => m.Description).HasMaxLength(2000);
+        builder.Property(m => m.ContactEmail).HasMaxLength(254);
+        builder.Property(m => m.ContactPhone).HasMaxLength(30);
+        builder.Property(m => m.ContactAddress).HasMaxLength(200);
         builder.HasMany(m => m.Districts).WithOne().HasForeignKey(d => d.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -49,6 +63,8 @@ internal sealed class DistrictConfiguration : IEntityTypeConfiguration<District>
         builder.Property(d => d.Slug).HasMaxLength(60);
         builder.Property(d => d.Name).HasMaxLength(120);
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.Address).HasMaxLength(200);
+        builder.Property(d => d.Phone).HasMaxLength(30);
         builder.HasIndex(d => new { d.MunicipalityId, d.Slug }).IsUnique();
         builder.HasAlternateKey(d => new { d.MunicipalityId, d.Id });
     }

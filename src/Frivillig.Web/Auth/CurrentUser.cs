@@ -26,14 +26,38 @@ public sealed class CurrentUser(IHttpContextAccessor accessor, FrivilligDbContex
 
     public string DisplayName => Principal.FindFirstValue(DisplayNameClaim) ?? Principal.Identity?.Name ?? string.Empty;
 
+    private Municipality? _lookIn;
+
+    /// <summary>
+    /// The municipality roles are looked up in: the request's own, or, on pages outside any municipality
+    /// (Min side, the account pages), the one the header shows (<see cref="LookIn"/>).
+    /// </summary>
+    private int? MunicipalityId => db.Tenant.MunicipalityId ?? _lookIn?.Id;
+
+    /// <summary>For the header on pages outside a municipality: answer role questions for this one.</summary>
+    public void LookIn(Municipality municipality) => _lookIn ??= municipality;
+
     public async Task<bool> HasMunicipalityRoleAsync(MunicipalityRole role, CancellationToken cancellationToken = default)
     {
-        if (Id is not { } id || db.Tenant.MunicipalityId is null)
+        if (Id is not { } id || MunicipalityId is not { } municipalityId)
         {
             return false;
         }
 
-        return await db.MunicipalityRoles.AnyAsync(r => r.UserId == id && r.Role == role, cancellationToken);
+        // The municipality is named in the query, so lifting the request's filter reads no other one's rows.
+        return await db.MunicipalityRoles.IgnoreQueryFilters().AnyAsync(r => r.MunicipalityId == municipalityId && r.UserId == id && r.Role == role, cancellationToken);
+    }
+
+    /// <summary>Coordinator or admin in at least one organisation of the municipality.</summary>
+    public async Task<bool> CoordinatesAnyAsync(CancellationToken cancellationToken = default)
+    {
+        if (Id is not { } id || MunicipalityId is not { } municipalityId)
+        {
+            return false;
+        }
+
+        return await db.Memberships.IgnoreQueryFilters().AnyAsync(m => m.MunicipalityId == municipalityId && m.UserId == id
+            && (m.Role == OrganisationRole.Coordinator || m.Role == OrganisationRole.Admin), cancellationToken);
     }
 
     public Task<bool> IsMunicipalityAdminAsync(CancellationToken cancellationToken = default) =>

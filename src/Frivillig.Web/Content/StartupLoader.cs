@@ -78,17 +78,23 @@ public static class StartupLoader
             municipality.Name = file.Name;
             municipality.TimeZoneId = file.TimeZoneId ?? "Europe/Oslo";
             municipality.Description = file.Description;
+            // Contact details are the content's defaults: once the municipality's admin has set them, they stay.
+            municipality.ContactEmail ??= file.ContactEmail;
+            municipality.ContactPhone ??= file.ContactPhone;
+            municipality.ContactAddress ??= file.ContactAddress;
             foreach (var d in file.Districts)
             {
                 var district = municipality.Districts.SingleOrDefault(x => x.Slug == d.Slug);
                 if (district is null)
                 {
-                    municipality.Districts.Add(new District { Slug = d.Slug, Name = d.Name, Kind = d.Kind });
+                    municipality.Districts.Add(new District { Slug = d.Slug, Name = d.Name, Kind = d.Kind, Address = d.Address, Phone = d.Phone });
                 }
                 else
                 {
                     district.Name = d.Name;
                     district.Kind = d.Kind;
+                    district.Address ??= d.Address;
+                    district.Phone ??= d.Phone;
                 }
             }
         }
@@ -96,7 +102,8 @@ public static class StartupLoader
         await db.SaveChangesAsync();
     }
 
-    private sealed record MunicipalityContent(string Slug, string Name, string? TimeZoneId, string? Description, List<DistrictContent> Districts);
+    private sealed record MunicipalityContent(string Slug, string Name, string? TimeZoneId, string? Description, List<DistrictContent> Districts,
+        string? ContactEmail = null, string? ContactPhone = null, string? ContactAddress = null);
 
-    private sealed record DistrictContent(string Slug, string Name, DistrictKind Kind);
+    private sealed record DistrictContent(string Slug, string Name, DistrictKind Kind, string? Address = null, string? Phone = null);
 }

@@ -115,6 +115,7 @@ public static class HostingExtensions
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(appData, "keys"))).SetApplicationName("Frivillig");
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddScoped<HomeMunicipality>();
         builder.Services.AddFrivilligPolicies();
         return builder;
     }
@@ -143,6 +144,7 @@ public static class HostingExtensions
                 : ActivatorUtilities.CreateInstance<SmtpMailDelivery>(sp));
         builder.Services.AddSingleton<OutboxSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        builder.Services.AddRetentionRule<OutboxRetention>();
         builder.Services.AddAfterCommitHandler<MailQueued, OutboxSignal.WakeOnQueued>();
         builder.Services.AddScoped<LinkBuilder>();
         return builder;
@@ -237,6 +239,17 @@ public static class HostingExtensions
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.Use((context, next) =>
+        {
+            // A signed-in person's pages outside any municipality keep the one they were using in the header.
+            if (context.User.Identity?.IsAuthenticated == true && context.RequestServices.GetRequiredService<TenantContext>().Municipality is { } municipality
+                && !context.Request.Path.StartsWithSegments("/api"))
+            {
+                HomeMunicipality.Remember(context, municipality.Slug);
+            }
+
+            return next();
+        });
         app.UseOutputCache();
         return app;
     }

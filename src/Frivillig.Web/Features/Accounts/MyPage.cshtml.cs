@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Frivillig.Web.Features.Accounts;
 
-public sealed class MyPageModel(FrivilligDbContext db, CurrentUser me, LinkBuilder links) : PageModel
+public sealed class MyPageModel(FrivilligDbContext db, CurrentUser me, LinkBuilder links,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : FormPageModel
 {
     /// <summary>Shown once, right after it is made: only its hash is stored.</summary>
     public Feeds.SubscribeLinks? NewCalendarLink { get; private set; }
@@ -18,6 +19,14 @@ public sealed class MyPageModel(FrivilligDbContext db, CurrentUser me, LinkBuild
     {
         var id = me.RequiredId;
         var user = await db.Users.SingleAsync(u => u.Id == id, ct);
+        if (user.CalendarTokenHash is not null && !Confirmed)
+        {
+            // A new address stops the old one in every calendar that subscribes to it: asked first.
+            await OnGetAsync(ct);
+            return AskToConfirm(t["Lage ny kalenderadresse?"], t["Den gamle adressen slutter å virke, og kalenderprogrammene som abonnerer på den får ikke flere oppdateringer før du legger inn den nye."],
+                t["Ja, lag ny adresse"], "/konto#min-kalender");
+        }
+
         var token = Tokens.New();
         user.CalendarTokenHash = Tokens.Hash(token);
         await db.SaveChangesAsync(ct);

@@ -1,3 +1,4 @@
+using Frivillig.Web.Features.Accounts;
 using Frivillig.Web.Auth;
 using Frivillig.Web.Content;
 using Frivillig.Web.Hosting;
@@ -18,6 +19,12 @@ public sealed class ActivitiesModule : IFeatureModule
         builder.Services.AddSingleton<Catalog>();
         builder.Services.AddScoped<SignUpMail>();
         builder.Services.AddScoped<Venues>();
+        // The organiser's own address for the activity: Venues asks it last, after the sources that know better (a booked room).
+        builder.Services.AddScoped<ActivityAddressVenues>();
+        builder.Services.AddRetentionRule<SignUpRetention>();
+        builder.Services.AddMyPageSection("CoordinatorWork", 20);
+        builder.Services.AddMyPageSection("MySignUps", 30);
+        builder.Services.AddNavigationLink(new("Mine aktiviteter", "konto#mine-aktiviteter", 30, InMunicipality: false, ShowTo: me => me.CoordinatesAnyAsync()));
         builder.Services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizePage("/Activities/OrganisationActivities", Policies.OrganisationMember);

@@ -35,6 +35,22 @@ public sealed class ActivityInput
     [NoMarkup]
     public string Place { get; set; } = string.Empty;
 
+    [Display(Name = "Gateadresse")]
+    [StringLength(PostalAddress.StreetMaxLength, ErrorMessage = "Adressen kan være høyst {1} tegn.")]
+    [NoMarkup]
+    public string? StreetAddress { get; set; }
+
+    [Display(Name = "Postnummer")]
+    [RegularExpression("^[0-9]{4}$", ErrorMessage = "Postnummeret har fire siffer.")]
+    public string? PostalCode { get; set; }
+
+    [Display(Name = "Poststed")]
+    [StringLength(PostalAddress.CityMaxLength, ErrorMessage = "Poststedet kan være høyst {1} tegn.")]
+    [NoMarkup]
+    public string? City { get; set; }
+
+    public Pictures.PictureInput Picture { get; set; } = new();
+
     [Display(Name = "Dato (første gang)")]
     [Required(ErrorMessage = "Velg dato.")]
     public DateOnly? Date { get; set; }
@@ -103,6 +119,10 @@ public sealed class ActivityInput
             Accessibility = [.. a.AccessibilitySlugs],
             DistrictId = a.DistrictId,
             Place = a.Place,
+            StreetAddress = a.StreetAddress,
+            PostalCode = a.PostalCode,
+            City = a.City,
+            Picture = new Pictures.PictureInput { Alt = a.PictureAlt },
             Date = DateOnly.FromDateTime(start),
             StartTime = TimeOnly.FromDateTime(start),
             EndTime = TimeOnly.FromDateTime(clock.Local(a.EndsAt)),
@@ -144,6 +164,11 @@ public sealed class ActivityInput
         if (DistrictId is { } d && districts.All(x => x.Id != d))
         {
             yield return ("Input.DistrictId", t["Velg bydel eller distriktssenter fra listen."]);
+        }
+
+        if (string.IsNullOrWhiteSpace(StreetAddress) && (!string.IsNullOrWhiteSpace(PostalCode) || !string.IsNullOrWhiteSpace(City)))
+        {
+            yield return ("Input.StreetAddress", t["Skriv gateadressen også, eller la postnummer og poststed stå tomme."]);
         }
 
         if (StartTime is { } s && EndTime is { } e && e <= s)
@@ -190,7 +215,7 @@ public sealed class ActivityInput
 
     /// <summary>The form's description fields, trimmed, for <see cref="Activity.Draft"/> and <see cref="Activity.Edit"/>.</summary>
     public ActivityDetails Details() => new(Title.Trim(), Blank(Summary), Blank(Description), Category!, TargetGroups, Accessibility, Blank(Languages),
-        Place.Trim(), Blank(Contact), IsDropIn, Capacity, PriceNok, Rusfri);
+        Place.Trim(), Blank(Contact), IsDropIn, Capacity, PriceNok, Rusfri, PostalAddress.From(StreetAddress, PostalCode, City));
 
     /// <summary>The first date as instants in the municipality's zone, and how it repeats.</summary>
     public Series Series(MunicipalClock clock) => new(clock.ToUtc(Date!.Value, StartTime!.Value), clock.ToUtc(Date!.Value, EndTime!.Value),

@@ -101,7 +101,9 @@ public sealed class DetailsModel(FrivilligDbContext db, CurrentUser me, Catalog 
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             var signUp = await Places.SignUpAsync(db, Activity, date, person, Tokens.Hash(token), clock.Zone, clock.Now, ct);
-            await mail.SendAsync(signUp, Activity, signUp.HasPlace ? "signup-confirmed" : "signup-waitlisted", signUp.HasPlace ? "REQUEST" : null, ct,
+            // A whole-series sign-up that found every coming date full is, for now, only waiting.
+            var anyPlace = signUp.HasPlace && (!signUp.IsSeries || signUp.WaitlistedDates.Count < Places.UpcomingStarts(Activity, clock.Zone, clock.Now).Count);
+            await mail.SendAsync(signUp, Activity, anyPlace ? "signup-confirmed" : "signup-waitlisted", anyPlace ? "REQUEST" : null, ct,
                 token, firstInvitation: true);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -142,7 +144,8 @@ public sealed class DetailsModel(FrivilligDbContext db, CurrentUser me, Catalog 
 
         Venue = await venues.FindAsync(activity.Id, ct);
         JsonLd = StructuredData.Event(activity, NextDates.FirstOrDefault(o => !o.Cancelled) ?? (NextDates.Count > 0 ? NextDates[0] : null), catalog,
-            links.Absolute($"/{db.Tenant.Required.Slug}/aktiviteter/{activity.Id}"), Venue);
+            links.Absolute($"/{db.Tenant.Required.Slug}/aktiviteter/{activity.Id}"), Venue,
+            activity.PictureId is { } pictureId ? links.Absolute(Pictures.PicturesModule.Url(db.Tenant.Required.Slug, pictureId, PictureSize.Large)) : null);
         return true;
     }
 }
@@ -150,7 +153,7 @@ public sealed class DetailsModel(FrivilligDbContext db, CurrentUser me, Catalog 
 /// <summary>schema.org Event for search engines and assistants, one per page, for the next date.</summary>
 internal static class StructuredData
 {
-    public static string Event(Activity a, Occurrence? next, Catalog catalog, string url, Venue? venue = null)
+    public static string Event(Activity a, Occurrence? next, Catalog catalog, string url, Venue? venue = null, string? imageUrl = null)
     {
         var status = a.Status == ActivityStatus.Cancelled || next?.Cancelled == true
             ? "https://schema.org/EventCancelled"
@@ -183,6 +186,7 @@ internal static class StructuredData
                     ["amenityFeature"] = venue.Accessibility.Select(x => new Dictionary<string, object?> { ["@type"] = "LocationFeatureSpecification", ["name"] = x, ["value"] = true }).ToList(),
                 },
             ["organizer"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = a.Organisation?.Name },
+            ["image"] = imageUrl is null ? null : new[] { imageUrl },
             ["isAccessibleForFree"] = a.PriceNok is null,
             ["inLanguage"] = "nb",
             ["audience"] = a.TargetGroupSlugs.Select(s => new Dictionary<string, object?> { ["@type"] = "Audience", ["audienceType"] = catalog.TargetName(s) }).ToList(),

@@ -12,7 +12,8 @@ public sealed record DateChangeNotice(DateTimeOffset OriginalStart, DateTimeOffs
 /// sign-up is its own event in the person's calendar (UID signup-{id}); an iTIP REQUEST adds or
 /// updates it, a CANCEL with a higher SEQUENCE removes it.
 /// </summary>
-public sealed class SignUpMail(FrivilligDbContext db, Outbox outbox, Catalog catalog, LinkBuilder links, MunicipalClock clock, Venues venues)
+public sealed class SignUpMail(FrivilligDbContext db, Outbox outbox, Catalog catalog, LinkBuilder links, MunicipalClock clock, Venues venues,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t)
 {
     private const string LongDate = "dddd d. MMMM yyyy 'kl.' HH:mm";
 
@@ -42,6 +43,36 @@ public sealed class SignUpMail(FrivilligDbContext db, Outbox outbox, Catalog cat
 
         outbox.Enqueue(signUp.Email, signUp.Name, template, Values(signUp, activity, token, note, changed), invitation, invitation is null ? null : method);
     }
+
+    /// <summary>
+    /// Tells those who got a place. A one-date sign-up gets its invitation; a whole-series sign-up hears
+    /// which of its full dates it now has a place on (the series is in its calendar already).
+    /// </summary>
+    public async Task SendPromotionsAsync(IEnumerable<Places.Promotion> promotions, Activity activity, CancellationToken ct)
+    {
+        foreach (var promotion in promotions)
+        {
+            if (promotion.Date is { } date)
+            {
+                if (promotion.SignUp.Email is { } email)
+                {
+                    var values = Values(promotion.SignUp, activity, null, null, null);
+                    values["When"] = clock.Text(activity.Find(clock.Zone, date)?.Start ?? date, LongDate);
+                    outbox.Enqueue(email, promotion.SignUp.Name, "signup-promoted-date", values);
+                }
+            }
+            else
+            {
+                await SendAsync(promotion.SignUp, activity, "signup-promoted", "REQUEST", ct, firstInvitation: true);
+            }
+        }
+    }
+
+    /// <summary>The dates of a whole-series sign-up that were full, as a sentence for its mail and receipt; null when none.</summary>
+    public string? WaitlistedDatesText(SignUp signUp, Activity activity) =>
+        signUp.WaitlistedDates.Count == 0
+            ? null
+            : string.Join(", ", signUp.WaitlistedDates.Select(w => w.OccurrenceStart).Order().Select(d => clock.Text(activity.Find(clock.Zone, d)?.Start ?? d, "dddd d. MMMM")));
 
     /// <summary>Tells everyone with a place (and everyone waiting, without an invitation) about a change to their date.</summary>
     public async Task NotifyAsync(Activity activity, string template, string method, Func<SignUp, bool> affected, CancellationToken ct,
@@ -78,6 +109,9 @@ public sealed class SignUpMail(FrivilligDbContext db, Outbox outbox, Catalog cat
             ["CancelUrl"] = token is null ? null : links.Absolute($"/{slug}/pamelding/{token}"),
             ["ChangedDate"] = changed is null ? null : clock.Text(changed.OriginalStart, LongDate),
             ["NewDate"] = changed?.NewStart is { } newStart ? clock.Text(newStart, LongDate) : null,
+            ["WaitlistedNote"] = WaitlistedDatesText(signUp, activity) is { } full
+                ? t["Noen datoer er fulle. På disse står du på venteliste, og du får beskjed om du får plass: {0}.", full].Value
+                : string.Empty,
         };
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 
 namespace Frivillig.Web.Features.Activities;
@@ -24,13 +25,16 @@ public interface IVenueSource
     Task<IReadOnlyDictionary<int, Venue>> FindAsync(IReadOnlyCollection<int> activityIds, CancellationToken cancellationToken);
 }
 
-/// <summary>The venues of some activities, from every source there is; the first source to know one wins.</summary>
-public sealed class Venues(IEnumerable<IVenueSource> sources)
+/// <summary>
+/// The venues of some activities, from every source there is; the first source to know one wins, and the
+/// address the organiser typed comes last: a booked municipal room knows its building better.
+/// </summary>
+public sealed class Venues(IEnumerable<IVenueSource> sources, ActivityAddressVenues organiserAddress)
 {
     public async Task<IReadOnlyDictionary<int, Venue>> FindAsync(IReadOnlyCollection<int> activityIds, CancellationToken cancellationToken)
     {
         var found = new Dictionary<int, Venue>();
-        foreach (var source in sources)
+        foreach (var source in sources.Append(organiserAddress))
         {
             var missing = activityIds.Where(id => !found.ContainsKey(id)).ToList();
             if (missing.Count == 0)
@@ -49,4 +53,16 @@ public sealed class Venues(IEnumerable<IVenueSource> sources)
 
     public async Task<Venue?> FindAsync(int activityId, CancellationToken cancellationToken) =>
         (await FindAsync([activityId], cancellationToken)).GetValueOrDefault(activityId);
+}
+
+/// <summary>The place and street address the organiser gave the activity, when they gave one.</summary>
+public sealed class ActivityAddressVenues(FrivilligDbContext db) : IVenueSource
+{
+    public async Task<IReadOnlyDictionary<int, Venue>> FindAsync(IReadOnlyCollection<int> activityIds, CancellationToken cancellationToken)
+    {
+        var rows = await db.Activities.AsNoTracking().Where(a => activityIds.Contains(a.Id) && a.StreetAddress != null)
+            .Select(a => new { a.Id, a.Place, a.StreetAddress, a.PostalCode, a.City })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => new Venue(r.Place, r.StreetAddress, r.PostalCode, r.City, null, null, []));
+    }
 }

@@ -1,4 +1,5 @@
 using Frivillig.Web.Auth;
+using Frivillig.Web.Features.Accounts;
 using Frivillig.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -15,6 +16,7 @@ public sealed class AdminModule : IFeatureModule
             o.Conventions.AuthorizeFolder("/Admin/Platform", Policies.PlatformAdmin);
         });
         builder.Services.AddNavigationLink(new("Kommuneadministrasjon", "admin", 80, ShowTo: me => me.IsMunicipalityAdminAsync()));
+        builder.Services.AddMyPageSection("ApprovalQueue", 0);
         builder.Services.AddNavigationLink(new("Plattformadministrasjon", "admin/kommuner", 90, InMunicipality: false, ShowTo: me => Task.FromResult(me.IsPlatformAdmin)));
     }
 }

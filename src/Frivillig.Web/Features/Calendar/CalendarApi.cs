@@ -87,7 +87,7 @@ public static class CalendarApi
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "dropin")]
         public string? DropIn { get; init; }
 
-        /// <summary>Fritekst i tittel, oppsummering, sted og arrangør.</summary>
+        /// <summary>Fritekst i tittel, beskrivelse, sted, arrangør og kategori (fulltekstsøk; norske ord med alle endelser).</summary>
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "q")]
         public string? Q { get; init; }
 

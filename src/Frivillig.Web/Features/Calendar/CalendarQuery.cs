@@ -22,8 +22,9 @@ public sealed class CalendarQuery
 
     public sealed record Result(CalendarFilter? Filter, Dictionary<string, string> Errors, DateOnly FromDate, DateOnly ToDate);
 
+    /// <param name="defaultFrom">The first day when none is asked for: the page starts today, the API this ISO week's Monday.</param>
     public async Task<Result> ResolveAsync(FrivilligDbContext db, Catalog catalog, MunicipalClock clock, int defaultDays,
-        Microsoft.Extensions.Localization.IStringLocalizer t, CancellationToken ct)
+        Microsoft.Extensions.Localization.IStringLocalizer t, CancellationToken ct, DateOnly? defaultFrom = null)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!string.IsNullOrEmpty(District) && !await db.Districts.AnyAsync(d => d.Slug == District, ct))
@@ -58,17 +59,17 @@ public sealed class CalendarQuery
             errors["q"] = t["Søketeksten kan være høyst 100 tegn."];
         }
 
-        var (_, _, monday) = clock.WeekOf(clock.Now);
-        var fromDate = monday;
+        var first = defaultFrom ?? clock.WeekOf(clock.Now).Monday;
+        var fromDate = first;
         if (!string.IsNullOrEmpty(From) && !DateOnly.TryParseExact(From, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out fromDate))
         {
             errors["from"] = t["Fra-dato må skrives som ÅÅÅÅ-MM-DD."];
-            fromDate = monday;
+            fromDate = first;
         }
         else if (!CalendarBounds.Contains(fromDate))
         {
             errors["from"] = t["Datoen må være mellom {0} og {1}.", Iso(CalendarBounds.Earliest), Iso(CalendarBounds.Latest)];
-            fromDate = monday;
+            fromDate = first;
         }
 
         var toDate = fromDate.AddDays(defaultDays);
@@ -98,7 +99,7 @@ public sealed class CalendarQuery
         if (errors.Count > 0)
         {
             // The page still draws around the refused period: the default one, not the (maybe huge) one asked for.
-            return new Result(null, errors, monday, monday.AddDays(defaultDays));
+            return new Result(null, errors, first, first.AddDays(defaultDays));
         }
 
         var filter = new CalendarFilter(NullIfEmpty(District), NullIfEmpty(Category), NullIfEmpty(Target), dropIn, NullIfEmpty(Q),

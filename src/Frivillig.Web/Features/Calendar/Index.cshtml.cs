@@ -7,7 +7,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Frivillig.Web.Features.Calendar;
 
-/// <summary>The municipality's calendar: this week by default, as a week view or a list, filtered by query string only.</summary>
+/// <summary>
+/// The municipality's calendar: what is on from now on (seven days from today, dates already over left
+/// out), as a week view or a list, filtered by query string only. An empty result names the next date
+/// that matches, so nobody has to page forward to find it.
+/// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CalendarCache.Policy)]
 public sealed class IndexModel(FrivilligDbContext db, ActivityCalendar calendar, Catalog catalog, MunicipalClock clock, LinkBuilder links, IStringLocalizer<SharedResource> t) : PageModel
 {
@@ -52,6 +56,7 @@ public sealed class IndexModel(FrivilligDbContext db, ActivityCalendar calendar,
     public Municipality Municipality => db.Tenant.Required;
     public Catalog Catalog => catalog;
     public TimeZoneInfo Zone => clock.Zone;
+    public DateOnly Today => clock.Today;
     public IReadOnlyList<District> Districts { get; private set; } = [];
     public IReadOnlyList<CalendarItem> Items { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
@@ -59,10 +64,25 @@ public sealed class IndexModel(FrivilligDbContext db, ActivityCalendar calendar,
     public DateOnly ToDate { get; private set; }
     public bool IsList => View == "liste";
 
+    /// <summary>When the period has nothing that matches: the next date that does, within a year.</summary>
+    public DateTimeOffset? NextMatch { get; private set; }
+
+    /// <summary>The period starts today or later: there is no earlier period worth paging back to.</summary>
+    public bool StartsToday => FromDate <= clock.Today;
+
+    public bool HasActiveFilters => !string.IsNullOrEmpty(Filter.District) || !string.IsNullOrEmpty(Filter.Category) || !string.IsNullOrEmpty(Filter.Target)
+        || !string.IsNullOrEmpty(Filter.DropIn) || !string.IsNullOrEmpty(Filter.Q) || !string.IsNullOrEmpty(Filter.From) || !string.IsNullOrEmpty(Filter.To);
+
+    public string NextMatchLink(DateTimeOffset start)
+    {
+        var day = DateOnly.FromDateTime(clock.Local(start));
+        return $"/{Municipality.Slug}{WithDates(day, day.AddDays(7))}{(IsList ? "&visning=liste" : string.Empty)}#dag-{day:yyyy-MM-dd}";
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Districts = await db.Districts.AsNoTracking().OrderBy(d => d.Kind).ThenBy(d => d.Name).ToListAsync(ct);
-        var result = await Filter.ResolveAsync(db, catalog, clock, 7, t, ct);
+        var result = await Filter.ResolveAsync(db, catalog, clock, 7, t, ct, defaultFrom: clock.Today);
         Errors = result.Errors;
         FromDate = result.FromDate;
         ToDate = result.ToDate;
@@ -72,7 +92,13 @@ public sealed class IndexModel(FrivilligDbContext db, ActivityCalendar calendar,
             return Page();
         }
 
-        Items = await calendar.QueryAsync(result.Filter, ct);
+        var filter = result.Filter with { NotEndedBefore = clock.Now };
+        Items = await calendar.QueryAsync(filter, ct);
+        if (Items.Count == 0)
+        {
+            NextMatch = await calendar.NextAsync(filter, filter.To > clock.Now ? filter.To : clock.Now, ct);
+        }
+
         return Page();
     }
 

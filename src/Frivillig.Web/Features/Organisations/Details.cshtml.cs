@@ -6,9 +6,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Frivillig.Web.Features.Organisations;
 
 /// <summary>An organisation's public page; its members see the member list, its admins a link to invite more.</summary>
-public sealed class DetailsModel(FrivilligDbContext db, CurrentUser me) : PageModel
+public sealed class DetailsModel(FrivilligDbContext db, CurrentUser me, Calendar.ActivityCalendar calendar, MunicipalClock clock, LinkBuilder links) : PageModel
 {
     public Organisation Organisation { get; private set; } = default!;
+
+    /// <summary>The organisation's coming dates, the next eight weeks, at most twenty.</summary>
+    public IReadOnlyList<Calendar.CalendarItem> Upcoming { get; private set; } = [];
+    public LinkBuilder Links => links;
+    public MunicipalClock Clock => clock;
     public IReadOnlyList<string> DistrictNames { get; private set; } = [];
     public OrganisationRole? MyRole { get; private set; }
     public IReadOnlyList<MemberRow> Members { get; private set; } = [];
@@ -34,6 +39,13 @@ public sealed class DetailsModel(FrivilligDbContext db, CurrentUser me) : PageMo
         }
 
         Organisation = organisation;
+        if (organisation.Status == ApprovalStatus.Approved)
+        {
+            var now = clock.Now;
+            var items = await calendar.QueryAsync(new Calendar.CalendarFilter(null, null, null, null, null, now, now.AddDays(56), NotEndedBefore: now), ct);
+            Upcoming = [.. items.Where(i => i.Activity.OrganisationSlug == organisation.Slug).Take(20)];
+        }
+
         DistrictNames = await db.OrganisationDistricts.Where(d => d.OrganisationId == id).Select(d => d.District!.Name).OrderBy(n => n).ToListAsync(ct);
         if (MyRole is not null)
         {

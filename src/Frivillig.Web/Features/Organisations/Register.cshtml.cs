@@ -75,6 +75,11 @@ public sealed class RegisterModel(FrivilligDbContext db, CurrentUser me, Outbox 
             ModelState.AddModelError("Input.OrganisationNumber", t["Organisasjonsnummeret er ikke gyldig. Det har 9 siffer, og det siste er et kontrollsiffer."]);
         }
 
+        if (Input.Kind is { } kind && (Organisation.KindNeedsMunicipality(kind) || !Enum.IsDefined(kind)))
+        {
+            ModelState.AddModelError("Input.Kind", t["Bare kommunen kan gi typen «Kommune». Velg typen som passer best; kommunen retter den ved godkjenning om det trengs."]);
+        }
+
         if (Input.DistrictIds.Count == 0)
         {
             ModelState.AddModelError("Input.DistrictIds", t["Velg minst én bydel eller ett distriktssenter."]);

@@ -23,6 +23,12 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator, HtmlEncoder enc
 
     public string? Autocomplete { get; set; }
 
+    /// <summary>
+    /// False for a field the model does not require on its own but the form does in some cases
+    /// (places, when there is sign-up): it is then not labelled "(valgfritt)", and its hint says when.
+    /// </summary>
+    public bool? Optional { get; set; }
+
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = default!;
@@ -87,7 +93,7 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator, HtmlEncoder enc
         var html = output.Content;
         html.AppendHtml($"<label for=\"{encoder.Encode(id)}\">");
         html.Append(label);
-        if (!For.Metadata.IsRequired || For.ModelExplorer.ModelType == typeof(bool))
+        if ((!For.Metadata.IsRequired || For.ModelExplorer.ModelType == typeof(bool)) && Optional != false)
         {
             html.AppendHtml(" <span class=\"optional\">");
             html.Append(t["(valgfritt)"]);

@@ -46,7 +46,7 @@ public sealed class DateChangeMailTests(FrivilligApp app) : IClassFixture<Frivil
         await SignUpAsync(id, Text(dates[2]), "En Annen", "annen@eksempel.no");
 
         await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}/datoer?handler=CancelDate",
-            new() { ["date"] = Text(dates[1]), ["note"] = "Lokalet er opptatt" }, formPage: manage));
+            new() { ["date"] = Text(dates[1]), ["note"] = "Lokalet er opptatt", ["bekreftet"] = "ja" }, formPage: manage));
 
         var single = await app.Mail.WaitForAsync("den@eksempel.no", m => (m.Subject ?? "").StartsWith("Avlyst", StringComparison.Ordinal));
         Assert.Equal($"Avlyst {Local(dates[1])}: Strikkekafé", single.Subject);
@@ -103,7 +103,7 @@ public sealed class DateChangeMailTests(FrivilligApp app) : IClassFixture<Frivil
     {
         var (id, dates, manage, coordinator) = await SeriesAsync("Leksehjelp");
         await SignUpAsync(id, Text(dates[3]), "Bare Den", "den3@eksempel.no");
-        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}/datoer?handler=CancelDate", new() { ["date"] = Text(dates[3]) }, formPage: manage));
+        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}/datoer?handler=CancelDate", new() { ["date"] = Text(dates[3]), ["bekreftet"] = "ja" }, formPage: manage));
         await app.Mail.WaitForAsync("den3@eksempel.no", m => (m.Subject ?? "").StartsWith("Avlyst", StringComparison.Ordinal));
 
         await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}/datoer?handler=RestoreDate", new() { ["date"] = Text(dates[3]) }, formPage: manage));

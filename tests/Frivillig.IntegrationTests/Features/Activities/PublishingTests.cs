@@ -43,7 +43,7 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
         // Cancel the last winter-time date.
         var ticks = new DateTimeOffset(2027, 3, 25, 17, 0, 0, TimeSpan.Zero).UtcTicks;
         var path = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
-        var cancel = await session.PostFormAsync($"{path}/datoer?handler=CancelDate", new() { ["date"] = ticks.ToString(System.Globalization.CultureInfo.InvariantCulture) }, formPage: path);
+        var cancel = await session.PostFormAsync($"{path}/datoer?handler=CancelDate", new() { ["date"] = ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), ["bekreftet"] = "ja" }, formPage: path);
         await WebSession.AssertRedirectAsync(cancel);
 
         var after = (await OccurrencesAsync("from=2027-03-15&to=2027-04-05")).Where(o => o.GetProperty("activityId").GetInt32() == id).ToList();
@@ -116,11 +116,11 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
         var id = IdFrom(await SaveAsync(session, orgId, new ActivityForm { Title = "Avlyses", Date = "2026-12-03", Frequency = "None" }));
         var path = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
 
-        var refused = await session.PostFormAsync($"{path}/avlys?handler=Delete", [], formPage: path);
+        var refused = await session.PostFormAsync($"{path}/avlys?handler=Delete", new() { ["bekreftet"] = "ja" }, formPage: path);
         Assert.Contains("Avlys aktiviteten før du sletter", await WebSession.HtmlOf(refused));
         Assert.Equal(ActivityStatus.Published, await StatusAsync(id));
 
-        await session.PostFormAsync($"{path}/avlys?handler=CancelActivity", [], formPage: path);
+        await session.PostFormAsync($"{path}/avlys?handler=CancelActivity", new() { ["bekreftet"] = "ja" }, formPage: path);
         Assert.Equal(ActivityStatus.Cancelled, await StatusAsync(id));
         var page = await app.NewSession().GetHtmlAsync($"/tromso/aktiviteter/{id}");
         Assert.Contains("Avlyst", page);
@@ -128,7 +128,7 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
         var listed = Assert.Single(await OccurrencesAsync("from=2026-11-30&to=2026-12-07"), o => o.GetProperty("activityId").GetInt32() == id);
         Assert.Equal("cancelled", listed.GetProperty("status").GetString());
 
-        var deleted = await session.PostFormAsync($"{path}/avlys?handler=Delete", [], formPage: path);
+        var deleted = await session.PostFormAsync($"{path}/avlys?handler=Delete", new() { ["bekreftet"] = "ja" }, formPage: path);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.False(await app.DbAsync(db => db.Activities.AnyAsync(a => a.Id == id)));
         await app.NewSession().GetHtmlAsync($"/tromso/aktiviteter/{id}", HttpStatusCode.NotFound);

@@ -45,7 +45,7 @@ public sealed class SignUpTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         Assert.Contains("Fullt – venteliste", await app.NewSession().GetHtmlAsync($"/tromso/aktiviteter/{id}"));
 
         // Anne cancels by her secret link; Bjørn gets the place and is told.
-        var cancel = await first.PostFormAsync($"{receipt}?handler=Cancel", [], formPage: receipt);
+        var cancel = await first.PostFormAsync($"{receipt}?handler=Cancel", new() { ["bekreftet"] = "ja" }, formPage: receipt);
         Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
         var statuses = await StatusesAsync(id);
         Assert.Equal(SignUpStatus.Cancelled, statuses["Anne"]);
@@ -83,7 +83,7 @@ public sealed class SignUpTests(FrivilligApp app) : IClassFixture<FrivilligApp>
             receipts.Add((await WebSession.AssertRedirectAsync(response)).OriginalString);
         }
 
-        var cancels = await Task.WhenAll(receipts.Take(2).Select(r => app.NewSession().PostFormAsync($"{r}?handler=Cancel", [], formPage: r)));
+        var cancels = await Task.WhenAll(receipts.Take(2).Select(r => app.NewSession().PostFormAsync($"{r}?handler=Cancel", new() { ["bekreftet"] = "ja" }, formPage: r)));
         Assert.All(cancels, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         var statuses = await StatusesAsync(id);
         Assert.Equal(2, statuses.Values.Count(s => s == SignUpStatus.Confirmed));
@@ -105,8 +105,11 @@ public sealed class SignUpTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         await app.NewSession().PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp", Form(date, "David <b>", phone: "99999999"));
         var coordinator = await app.SignInAsync(Demo.Coordinator);
         var orgId = await app.OrganisationIdAsync(Demo.RodeKors);
-        var html = await coordinator.GetHtmlAsync($"/tromso/organisasjoner/{orgId}/aktiviteter/{id}/pameldte");
-        Assert.Contains("Påmeldte (1 bekreftet, 0 på venteliste)", html);
+        var overview = await coordinator.GetHtmlAsync($"/tromso/organisasjoner/{orgId}/aktiviteter/{id}/pameldte");
+        Assert.Contains($"/pameldte/{date}", overview);
+        Assert.Contains("1 / 2", overview);
+        var html = await coordinator.GetHtmlAsync($"/tromso/organisasjoner/{orgId}/aktiviteter/{id}/pameldte/{date}");
+        Assert.Contains("Har plass (1 / 2)", html);
         Assert.Contains("Cecilie", html);
         Assert.DoesNotContain("David", html); // refused: markup in the name
         Assert.Equal(["Cecilie"], (await StatusesAsync(id)).Keys);
@@ -154,7 +157,7 @@ public sealed class SignUpTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         var cancelled = await CancelledCountAsync();
         var html = await app.NewSession().GetHtmlAsync("/tromso/pamelding/finnes-ikke");
         Assert.Contains("finner ikke", html);
-        var post = await app.NewSession().PostFormAsync("/tromso/pamelding/finnes-ikke?handler=Cancel", [], formPage: "/konto/logg-inn");
+        var post = await app.NewSession().PostFormAsync("/tromso/pamelding/finnes-ikke?handler=Cancel", new() { ["bekreftet"] = "ja" }, formPage: "/konto/logg-inn");
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         Assert.Equal(cancelled, await CancelledCountAsync());
     }
@@ -218,7 +221,7 @@ public sealed class SignUpTests(FrivilligApp app) : IClassFixture<FrivilligApp>
             return await db.SaveChangesAsync();
         });
 
-        var cancel = await app.NewSession().PostFormAsync($"{receipt}?handler=Cancel", [], formPage: receipt);
+        var cancel = await app.NewSession().PostFormAsync($"{receipt}?handler=Cancel", new() { ["bekreftet"] = "ja" }, formPage: receipt);
         Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
         var statuses = await StatusesAsync(id);
         Assert.Equal(SignUpStatus.Cancelled, statuses["Kari"]);

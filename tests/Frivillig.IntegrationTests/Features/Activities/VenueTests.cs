@@ -63,7 +63,7 @@ public sealed class VenueTests : IDisposable
     public async Task A_features_own_events_join_the_personal_feed()
     {
         var session = await _app.SignInAsync(Demo.Volunteer);
-        var page = await session.PostFormAsync("/konto?handler=CalendarLink", []);
+        var page = await session.PostFormAsync("/konto?handler=CalendarLink", new() { ["bekreftet"] = "ja" });
         var html = await WebSession.HtmlOf(page);
         var address = System.Text.RegularExpressions.Regex.Match(html, "value=\"(http://frivillig.test/ical/me/[^\"]+)\"").Groups[1].Value;
         var feed = await _app.NewSession().Client.GetStringAsync(address["http://frivillig.test".Length..]);

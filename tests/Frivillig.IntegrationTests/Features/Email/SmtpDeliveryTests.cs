@@ -64,7 +64,7 @@ public sealed class SmtpDeliveryTests : IDisposable
         Assert.Equal(local.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture), parsed.Start);
 
         var session = _app.NewSession();
-        await WebSession.AssertRedirectAsync(await session.PostFormAsync($"{receipt}?handler=Cancel", [], formPage: receipt));
+        await WebSession.AssertRedirectAsync(await session.PostFormAsync($"{receipt}?handler=Cancel", new() { ["bekreftet"] = "ja" }, formPage: receipt));
         var cancellation = await _smtp.WaitForAsync("ingrid@eksempel.no", m => (m.Subject ?? "").Contains("Avmeldt", StringComparison.Ordinal));
         var cancel = CalendarPart(cancellation);
         Assert.Equal("CANCEL", cancel.ContentType.Parameters["method"]);
@@ -116,7 +116,7 @@ public sealed class SmtpDeliveryTests : IDisposable
         var coordinator = await _app.SignInAsync(Demo.Coordinator);
         var orgId = await _app.OrganisationIdAsync(Demo.RodeKors);
         var manage = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
-        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}/avlys?handler=CancelActivity", [], formPage: manage));
+        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}/avlys?handler=CancelActivity", new() { ["bekreftet"] = "ja" }, formPage: manage));
 
         var confirmed = await _smtp.WaitForAsync("plass@eksempel.no", m => (m.Subject ?? "").StartsWith("Avlyst", StringComparison.Ordinal));
         Assert.Contains("METHOD:CANCEL", CalendarPart(confirmed).Text);

@@ -26,7 +26,7 @@ public sealed class FeedTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         var manage = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
         // Cancel 25 March (last winter-time week) and move 8 April to the next day, 19:00.
         var cancel = new DateTimeOffset(2027, 3, 25, 17, 0, 0, TimeSpan.Zero).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await WebSession.AssertRedirectAsync(await session.PostFormAsync($"{manage}/datoer?handler=CancelDate", new() { ["date"] = cancel }, formPage: manage));
+        await WebSession.AssertRedirectAsync(await session.PostFormAsync($"{manage}/datoer?handler=CancelDate", new() { ["date"] = cancel, ["bekreftet"] = "ja" }, formPage: manage));
         var move = new DateTimeOffset(2027, 4, 8, 16, 0, 0, TimeSpan.Zero).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await WebSession.AssertRedirectAsync(await session.PostFormAsync($"{manage}/datoer?handler=MoveDate", new() { ["date"] = move, ["newDate"] = "2027-04-09", ["newStart"] = "19:00", ["newEnd"] = "21:00" }, formPage: manage));
 

@@ -11,7 +11,7 @@ public sealed partial class PersonalFeedTests(FrivilligApp app) : IClassFixture<
 {
     private async Task<string> NewFeedPathAsync(WebSession session)
     {
-        var response = await session.PostFormAsync("/konto?handler=CalendarLink", [], formPage: "/konto");
+        var response = await session.PostFormAsync("/konto?handler=CalendarLink", new() { ["bekreftet"] = "ja" }, formPage: "/konto");
         var html = await WebSession.HtmlOf(response);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return FeedAddress().Match(html).Groups[1].Value;

@@ -74,10 +74,10 @@ public sealed class PlatformTargets : IHostileTargetSet
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
-    private static List<KeyValuePair<string, string>> Fields(params (string Key, string Value)[] fields) =>
+    internal static List<KeyValuePair<string, string>> Fields(params (string Key, string Value)[] fields) =>
         [.. fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))];
 
-    private static async Task<(int OrgId, int ActivityId, long Date)> SeriesAsync(FrivilligApp app, string title)
+    internal static async Task<(int OrgId, int ActivityId, long Date)> SeriesAsync(FrivilligApp app, string title)
     {
         var (id, date) = await new ActivityBuilder(title, 1000, Frequency: RecurrenceFrequency.Weekly, Count: 10).SaveAsync(app);
         return (await app.OrganisationIdAsync(Demo.RodeKors), id, date);
@@ -96,7 +96,7 @@ public sealed class PlatformTargets : IHostileTargetSet
         return organisation.Id;
     });
 
-    private static async Task<string> DistrictIdAsync(FrivilligApp app, string slug = "tromsoya") =>
+    internal static async Task<string> DistrictIdAsync(FrivilligApp app, string slug = "tromsoya") =>
         Id(await app.DbAsync(db => db.Districts.Where(d => d.Slug == slug).Select(d => d.Id).SingleAsync()));
 
     private static readonly IReadOnlyList<FormTarget> Forms =
@@ -113,7 +113,7 @@ public sealed class PlatformTargets : IHostileTargetSet
             var signUp = await app.NewSession().PostFormAsync($"/tromso/aktiviteter/{id}?handler=SignUp",
                 Fields(("Input.Date", date.ToString(CultureInfo.InvariantCulture)), ("Input.Name", "Kari"), ("Input.Phone", "912 34 567")));
             var receipt = (await WebSession.AssertRedirectAsync(signUp)).OriginalString;
-            return new(null, receipt, $"{receipt}?handler=Cancel", []);
+            return new(null, receipt, $"{receipt}?handler=Cancel", Fields(("bekreftet", "ja")));
         }),
         new(typeof(Pages.Activities.Manage.EditModel), "Save", async app =>
         {
@@ -125,19 +125,19 @@ public sealed class PlatformTargets : IHostileTargetSet
         {
             var (orgId, id, _) = await SeriesAsync(app, "Avlysningsmål");
             var page = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}/avlys";
-            return new(Coordinator, page, $"{page}?handler=CancelActivity", []);
+            return new(Coordinator, page, $"{page}?handler=CancelActivity", Fields(("bekreftet", "ja")));
         }),
         new(typeof(Pages.Activities.Manage.CancelModel), "Delete", async app =>
         {
             var (orgId, id, _) = await SeriesAsync(app, "Slettemål");
             var page = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}/avlys";
-            return new(Coordinator, page, $"{page}?handler=Delete", []);
+            return new(Coordinator, page, $"{page}?handler=Delete", Fields(("bekreftet", "ja")));
         }),
         new(typeof(Pages.Activities.Manage.DatesModel), "CancelDate", async app =>
         {
             var (orgId, id, date) = await SeriesAsync(app, "Datoavlysningsmål");
             var page = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}/datoer";
-            return new(Coordinator, page, $"{page}?handler=CancelDate", Fields(("date", date.ToString(CultureInfo.InvariantCulture)), ("note", "Stengt")));
+            return new(Coordinator, page, $"{page}?handler=CancelDate", Fields(("date", date.ToString(CultureInfo.InvariantCulture)), ("note", "Stengt"), ("bekreftet", "ja")));
         }),
         new(typeof(Pages.Activities.Manage.DatesModel), "RestoreDate", async app =>
         {
@@ -155,12 +155,12 @@ public sealed class PlatformTargets : IHostileTargetSet
         new(typeof(Pages.Admin.MunicipalityAdminModel), "Approve", async app =>
         {
             var id = await PendingOrganisationAsync(app, "walk-godkjenn");
-            return new(MunicipalityAdmin, "/tromso/admin", "/tromso/admin?handler=Approve", Fields(("organisationId", Id(id))));
+            return new(MunicipalityAdmin, "/tromso/admin", "/tromso/admin?handler=Approve", Fields(("organisationId", Id(id)), ("organisationKind", "Frivillig"), ("bekreftet", "ja")));
         }),
         new(typeof(Pages.Admin.MunicipalityAdminModel), "Reject", async app =>
         {
             var id = await PendingOrganisationAsync(app, "walk-avslag");
-            return new(MunicipalityAdmin, "/tromso/admin", "/tromso/admin?handler=Reject", Fields(("organisationId", Id(id)), ("note", "Mangler opplysninger")));
+            return new(MunicipalityAdmin, "/tromso/admin", "/tromso/admin?handler=Reject", Fields(("organisationId", Id(id)), ("note", "Mangler opplysninger"), ("bekreftet", "ja")));
         }),
         new(typeof(Pages.Admin.MunicipalityAdminModel), "GrantRole", _ =>
             Task.FromResult(new FormRequest(MunicipalityAdmin, "/tromso/admin", "/tromso/admin?handler=GrantRole", Fields(("Grant.Email", Volunteer), ("Grant.Role", "PremisesManager"))))),
@@ -169,7 +169,7 @@ public sealed class PlatformTargets : IHostileTargetSet
         new(typeof(Pages.Admin.MunicipalitiesModel), string.Empty, _ =>
             Task.FromResult(new FormRequest(PlatformAdmin, "/admin/kommuner", "/admin/kommuner", Fields(("Input.Name", "Walkvik"), ("Input.Slug", "walkvik"), ("Input.AdminEmail", Volunteer))))),
         new(typeof(Pages.Home.ErrorModel), string.Empty, _ => Task.FromResult(new FormRequest(null, "/", "/feil/400", Fields(("a", "b"))))),
-        new(typeof(Pages.Accounts.MyPageModel), "CalendarLink", _ => Task.FromResult(new FormRequest(Volunteer, "/konto", "/konto?handler=CalendarLink", []))),
+        new(typeof(Pages.Accounts.MyPageModel), "CalendarLink", _ => Task.FromResult(new FormRequest(Volunteer, "/konto", "/konto?handler=CalendarLink", Fields(("bekreftet", "ja"))))),
         new(typeof(Pages.Accounts.LogoutModel), string.Empty, _ => Task.FromResult(new FormRequest(Demo.Member, "/konto/logg-ut", "/konto/logg-ut", []))),
         new(typeof(Pages.Accounts.ResetPasswordModel), string.Empty, _ => Task.FromResult(new FormRequest(null, "/konto/nytt-passord?code=abc", "/konto/nytt-passord",
             Fields(("Input.Email", "ingen@eksempel.no"), ("Input.Code", "abc"), ("Input.Password", "Et-langt-passord-1"), ("Input.ConfirmPassword", "Et-langt-passord-1"))))),
@@ -223,7 +223,7 @@ public sealed class PlatformTargets : IHostileTargetSet
         new("{m}/organisasjoner/{orgId:int}/aktiviteter/{id:int}/pameldte", async app =>
         {
             var (orgId, id, _) = await SeriesAsync(app, "Påmeldtesidemål");
-            return new GetRequest(Coordinator, $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}/pameldte", [], s => $"/tromso/organisasjoner/{orgId}/aktiviteter/{s}/pameldte");
+            return new GetRequest(Coordinator, $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}/pameldte", ["handler"], s => $"/tromso/organisasjoner/{orgId}/aktiviteter/{s}/pameldte");
         }),
         new("{m}/organisasjoner/{orgId:int}/aktiviteter/{id:int}/avlys", async app =>
         {

@@ -53,7 +53,12 @@ public sealed class OrganisationRegistrationTests(FrivilligApp app) : IClassFixt
 
         var admin = await app.SignInAsync(Demo.TromsoAdmin);
         Assert.Contains("Sjakkvenner på Tromsøya", await admin.GetHtmlAsync("/tromso/admin"));
-        var approve = await admin.PostFormAsync($"/tromso/admin?handler=Approve&organisationId={organisation.Id}", [], formPage: "/tromso/admin");
+        // The first click asks; nothing changes until the admin confirms.
+        var ask = await admin.PostFormAsync($"/tromso/admin?handler=Approve&organisationId={organisation.Id}", [], formPage: "/tromso/admin");
+        Assert.Equal(HttpStatusCode.OK, ask.StatusCode);
+        Assert.Contains("Godkjenne Sjakkvenner på Tromsøya?", await ask.Content.ReadAsStringAsync());
+        Assert.Equal(ApprovalStatus.Pending, await app.DbAsync(db => db.Organisations.Where(o => o.Id == organisation.Id).Select(o => o.Status).SingleAsync()));
+        var approve = await admin.PostFormAsync($"/tromso/admin?handler=Approve&organisationId={organisation.Id}", new() { ["bekreftet"] = "ja" }, formPage: "/tromso/admin");
         Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
 
         Assert.Equal(ApprovalStatus.Approved, await app.DbAsync(db => db.Organisations.Where(o => o.Id == organisation.Id).Select(o => o.Status).SingleAsync()));
@@ -73,11 +78,53 @@ public sealed class OrganisationRegistrationTests(FrivilligApp app) : IClassFixt
         var id = await app.OrganisationIdAsync("avvist-forening");
 
         var admin = await app.SignInAsync(Demo.TromsoAdmin);
-        var reject = await admin.PostFormAsync($"/tromso/admin?handler=Reject&organisationId={id}", new() { ["Note"] = "Dere driver ikke i kommunen." }, formPage: "/tromso/admin");
+        // A rejection needs its reason, and a confirmation that repeats it.
+        var noReason = await admin.PostFormAsync($"/tromso/admin?handler=Reject&organisationId={id}", new() { ["Note"] = "  ", ["bekreftet"] = "ja" }, formPage: "/tromso/admin");
+        Assert.Contains("Skriv hvorfor Avvist forening avslås", await noReason.Content.ReadAsStringAsync());
+        var ask = await admin.PostFormAsync($"/tromso/admin?handler=Reject&organisationId={id}", new() { ["Note"] = "Dere driver ikke i kommunen." }, formPage: "/tromso/admin");
+        var question = await ask.Content.ReadAsStringAsync();
+        Assert.Contains("Avslå Avvist forening?", question);
+        Assert.Contains("Dere driver ikke i kommunen.", question);
+        Assert.Equal(ApprovalStatus.Pending, await app.DbAsync(db => db.Organisations.Where(o => o.Id == id).Select(o => o.Status).SingleAsync()));
+        var reject = await admin.PostFormAsync($"/tromso/admin?handler=Reject&organisationId={id}", new() { ["Note"] = "Dere driver ikke i kommunen.", ["bekreftet"] = "ja" }, formPage: "/tromso/admin");
         Assert.Equal(HttpStatusCode.Redirect, reject.StatusCode);
         var mail = await app.Mail.WaitForAsync(Demo.Coordinator, m => (m.Subject ?? "").Contains("ikke godkjent", StringComparison.Ordinal));
         Assert.Contains("Dere driver ikke i kommunen.", mail.TextBody);
         Assert.Equal(ApprovalStatus.Rejected, await app.DbAsync(db => db.Organisations.Where(o => o.Id == id).Select(o => o.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Only_the_municipality_gives_the_kind_Kommune()
+    {
+        var applicant = await app.SignInAsync(Demo.Coordinator);
+        var form = await FormAsync("Kommunal kopi", null, null, "kroken");
+        form[form.FindIndex(f => f.Key == "Input.Kind")] = new("Input.Kind", "Kommune");
+        var refused = await applicant.PostFormAsync("/tromso/organisasjoner/ny", form);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Bare kommunen kan gi typen «Kommune»", await refused.Content.ReadAsStringAsync());
+        Assert.False(await app.DbAsync(db => db.Organisations.AnyAsync(o => o.Slug == "kommunal-kopi")));
+        Assert.DoesNotContain("value=\"Kommune\"", await applicant.GetHtmlAsync("/tromso/organisasjoner/ny"));
+
+        form[form.FindIndex(f => f.Key == "Input.Kind")] = new("Input.Kind", "Frivillig");
+        await applicant.PostFormAsync("/tromso/organisasjoner/ny", form);
+        var id = await app.OrganisationIdAsync("kommunal-kopi");
+        var admin = await app.SignInAsync(Demo.TromsoAdmin);
+        var approved = await admin.PostFormAsync($"/tromso/admin?handler=Approve&organisationId={id}", new() { ["organisationKind"] = "Kommune", ["bekreftet"] = "ja" }, formPage: "/tromso/admin");
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        Assert.Equal(OrganisationKind.Kommune, await app.DbAsync(db => db.Organisations.Where(o => o.Id == id).Select(o => o.Kind).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_approval_card_shows_what_the_admin_must_check()
+    {
+        var applicant = await app.SignInAsync(Demo.Coordinator);
+        await applicant.PostFormAsync("/tromso/organisasjoner/ny", await FormAsync("Kortsjekk forening", "987 654 325", "Vi strikker sammen.", "kroken"));
+        var admin = await app.SignInAsync(Demo.TromsoAdmin);
+        var html = await admin.GetHtmlAsync("/tromso/admin");
+        Assert.Contains("987654325", html);
+        Assert.Contains("Vi strikker sammen.", html);
+        Assert.Contains("Kroken", html);
+        Assert.Contains("Enhetsregisteret", html);
     }
 
     [Theory]

@@ -132,7 +132,7 @@ public sealed class CalendarHubTests(FrivilligApp app) : IClassFixture<Frivillig
         var coordinator = await app.SignInAsync(Demo.Coordinator);
         var orgId = await app.OrganisationIdAsync(Demo.RodeKors);
         var manage = $"/tromso/organisasjoner/{orgId}/aktiviteter/{id}";
-        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}/avlys?handler=CancelActivity", [], formPage: manage));
+        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}/avlys?handler=CancelActivity", new() { ["bekreftet"] = "ja" }, formPage: manage));
         var cancelled = await WaitForAsync(changes, c => c.ActivityId == id && c.Kind == "cancelled");
         Assert.Equal("Live kurs", cancelled.Title);
         Assert.DoesNotContain(changes, c => c.ActivityId == id && c.Kind == "published");

@@ -23,12 +23,12 @@ public sealed class TenantIsolationTests(FrivilligApp app) : IClassFixture<Frivi
         });
 
         var tromsoAdmin = await app.SignInAsync(Demo.TromsoAdmin);
-        var response = await tromsoAdmin.PostFormAsync($"/tromso/admin?handler=Approve&organisationId={id}", [], formPage: "/tromso/admin");
+        var response = await tromsoAdmin.PostFormAsync($"/tromso/admin?handler=Approve&organisationId={id}", new() { ["bekreftet"] = "ja" }, formPage: "/tromso/admin");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(ApprovalStatus.Pending, await app.DbAsync(db => db.Organisations.Where(o => o.Id == id).Select(o => o.Status).SingleAsync()));
 
         // Nor through the other municipality's own page, where the admin has no role.
-        var direct = await tromsoAdmin.PostFormAsync($"/kristiansand/admin?handler=Approve&organisationId={id}", [], formPage: "/tromso/admin");
+        var direct = await tromsoAdmin.PostFormAsync($"/kristiansand/admin?handler=Approve&organisationId={id}", new() { ["bekreftet"] = "ja" }, formPage: "/tromso/admin");
         Assert.Equal(HttpStatusCode.Forbidden, direct.StatusCode);
         Assert.Equal(ApprovalStatus.Pending, await app.DbAsync(db => db.Organisations.Where(o => o.Id == id).Select(o => o.Status).SingleAsync()));
         using var page = await tromsoAdmin.Client.GetAsync("/kristiansand/admin");

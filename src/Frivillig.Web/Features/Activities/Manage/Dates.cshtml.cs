@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Frivillig.Web.Features.Activities.Manage;
@@ -18,6 +19,16 @@ public sealed class DatesModel(FrivilligDbContext db, MunicipalClock clock, Sign
         if (Check(date, note) is not { } original)
         {
             return Page();
+        }
+
+        if (!Confirmed)
+        {
+            var signedUp = await Db.SignUps.CountAsync(x => x.ActivityId == Activity!.Id && x.Status != SignUpStatus.Cancelled
+                && (x.OccurrenceStart == original || x.OccurrenceStart == null), ct);
+            var when = Clock.Text(Activity!.Find(Clock.Zone, original)?.Start ?? original, "dddd d. MMMM 'kl.' HH:mm");
+            return AskToConfirm(t["Avlyse {0}?", when],
+                signedUp == 0 ? t["Datoen vises som avlyst i kalenderen og i kalenderabonnementene."] : t["Datoen vises som avlyst, og de {0} som er påmeldt får e-post om det. Du kan gjenopprette datoen senere.", signedUp],
+                t["Ja, avlys {0}", when], ActivityPath + "/datoer");
         }
 
         var trimmed = Blank(note);

@@ -35,9 +35,18 @@ public sealed class EditModel(FrivilligDbContext db, MunicipalClock clock, Catal
             ModelState.AddModelError(field, message);
         }
 
+        var picture = await Input.Picture.ReadAsync("Input.Picture", Activity?.PictureId is not null, ModelState, Clock.Now, t, ct);
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+
+        // A new picture is saved first, for its id, in the same transaction as the activity.
+        await using var tx = await Db.Database.BeginTransactionAsync(ct);
+        if (picture is not null)
+        {
+            Db.Pictures.Add(picture);
+            await Db.SaveChangesAsync(ct);
         }
 
         var activity = Activity;
@@ -57,6 +66,19 @@ public sealed class EditModel(FrivilligDbContext db, MunicipalClock clock, Catal
             }
         }
 
+        if (picture is not null)
+        {
+            activity.SetPicture(picture.Id, Input.Picture.Alt, Clock.Now);
+        }
+        else if (Input.Picture.Remove && activity.PictureId is not null)
+        {
+            activity.SetPicture(null, null, Clock.Now);
+        }
+        else if (activity.PictureId is not null && Input.Picture.Alt?.Trim() != activity.PictureAlt)
+        {
+            activity.SetPicture(activity.PictureId, Input.Picture.Alt, Clock.Now);
+        }
+
         if (publish)
         {
             activity.Publish(Clock.Now);
@@ -65,6 +87,7 @@ public sealed class EditModel(FrivilligDbContext db, MunicipalClock clock, Catal
         try
         {
             await Db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -12,11 +12,36 @@ namespace Frivillig.Web.Features.Admin;
 
 /// <summary>The municipality's admins: the approval queue, staff roles and districts. Only they reach it (policy on the folder).</summary>
 public sealed class MunicipalityAdminModel(FrivilligDbContext db, CurrentUser me, Outbox outbox, LinkBuilder links, TimeProvider time,
-    IStringLocalizer<SharedResource> t) : FormPageModel
+    MunicipalityDirectory directory, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache, IStringLocalizer<SharedResource> t) : FormPageModel
 {
     public string MunicipalityName => db.Tenant.Required.Name;
     public string MunicipalitySlug => db.Tenant.Required.Slug;
+    public Municipality Municipality => db.Tenant.Required;
     public IReadOnlyList<Organisation> Pending { get; private set; } = [];
+
+    /// <summary>The districts each pending organisation says it works in, for the admin to check.</summary>
+    public ILookup<int, string> PendingDistricts { get; private set; } = Array.Empty<string>().ToLookup(_ => 0);
+
+    [BindProperty]
+    public ContactInput Contact { get; set; } = new();
+
+    public sealed class ContactInput
+    {
+        [Display(Name = "E-post til kommunen")]
+        [Email]
+        [StringLength(254, ErrorMessage = "E-postadressen kan være høyst {1} tegn.")]
+        [NoMarkup]
+        public string? Email { get; set; }
+
+        [Display(Name = "Telefon til kommunen")]
+        [RegularExpression(@"^\+?[0-9 ]{8,20}$", ErrorMessage = "Skriv telefonnummeret med siffer, for eksempel 77 79 00 00.")]
+        public string? Phone { get; set; }
+
+        [Display(Name = "Besøksadresse")]
+        [StringLength(200, ErrorMessage = "Adressen kan være høyst {1} tegn.")]
+        [NoMarkup]
+        public string? Address { get; set; }
+    }
     public IReadOnlyList<RoleRow> Roles { get; private set; } = [];
     public IReadOnlyList<District> Districts { get; private set; } = [];
 
@@ -49,22 +74,9 @@ public sealed class MunicipalityAdminModel(FrivilligDbContext db, CurrentUser me
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostApproveAsync(int organisationId, CancellationToken ct) =>
-        await DecideAsync(organisationId, ApprovalStatus.Approved, null, ct);
-
-    public async Task<IActionResult> OnPostRejectAsync(int organisationId, string? note, CancellationToken ct)
-    {
-        if (note is { Length: > 1000 } || !new NoMarkupAttribute { AllowLineBreaks = true }.IsValid(note))
-        {
-            ModelState.AddModelError(string.Empty, t["Begrunnelsen kan være høyst 1000 tegn og uten HTML-kode."]);
-            await LoadAsync(ct);
-            return Page();
-        }
-
-        return await DecideAsync(organisationId, ApprovalStatus.Rejected, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), ct);
-    }
-
-    private async Task<IActionResult> DecideAsync(int organisationId, ApprovalStatus decision, string? note, CancellationToken ct)
+    /// <summary>Approves, after the question; the admin may correct the kind, and only here can it become "Kommune".</summary>
+    /// <remarks>The kind's field is "organisationKind", not "kind": the district form's Kind would otherwise bind it too.</remarks>
+    public async Task<IActionResult> OnPostApproveAsync(int organisationId, string? organisationKind, CancellationToken ct)
     {
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, ct);
         if (organisation is null)
@@ -74,18 +86,153 @@ public sealed class MunicipalityAdminModel(FrivilligDbContext db, CurrentUser me
 
         if (!organisation.IsPending)
         {
-            TempData["Status"] = t["{0} er allerede behandlet.", organisation.Name].Value;
-            return Redirect($"/{MunicipalitySlug}/admin");
+            return AlreadyDecided(organisation);
         }
 
-        if (decision == ApprovalStatus.Approved)
+        OrganisationKind? newKind = null;
+        if (!string.IsNullOrEmpty(organisationKind))
         {
-            organisation.Approve(me.RequiredId, time.GetUtcNow());
+            if (!Enum.TryParse<OrganisationKind>(organisationKind, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(organisationKind, out _))
+            {
+                ModelState.AddModelError($"kind-{organisationId}", t["Velg en type fra listen."]);
+            }
+            else
+            {
+                newKind = parsed;
+            }
         }
-        else
+
+        if (!ModelState.IsValid)
         {
-            organisation.Reject(me.RequiredId, note, time.GetUtcNow());
+            await LoadAsync(ct);
+            return Page();
         }
+
+        if (!Confirmed)
+        {
+            await LoadAsync(ct);
+            return AskToConfirm(t["Godkjenne {0}?", organisation.Name], t["Organisasjonen kan da publisere aktiviteter og låne lokaler, og får beskjed på e-post. En godkjenning kan ikke angres her."],
+                t["Ja, godkjenn {0}", organisation.Name], $"/{MunicipalitySlug}/admin#org-{organisation.Id}");
+        }
+
+        if (newKind is { } k)
+        {
+            organisation.Kind = k;
+        }
+
+        organisation.Approve(me.RequiredId, time.GetUtcNow());
+        return await DecidedAsync(organisation, ApprovalStatus.Approved, null, ct);
+    }
+
+    /// <summary>Rejects with the reason the organisation is told, after the question.</summary>
+    public async Task<IActionResult> OnPostRejectAsync(int organisationId, string? note, CancellationToken ct)
+    {
+        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, ct);
+        if (organisation is null)
+        {
+            return NotFound();
+        }
+
+        if (!organisation.IsPending)
+        {
+            return AlreadyDecided(organisation);
+        }
+
+        var field = $"note-{organisationId}";
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            ModelState.AddModelError(field, t["Skriv hvorfor {0} avslås. Organisasjonen får begrunnelsen på e-post.", organisation.Name]);
+        }
+        else if (note.Length > 1000 || !new NoMarkupAttribute { AllowLineBreaks = true }.IsValid(note))
+        {
+            ModelState.AddModelError(field, t["Begrunnelsen kan være høyst 1000 tegn og uten HTML-kode."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        if (!Confirmed)
+        {
+            await LoadAsync(ct);
+            return AskToConfirm(t["Avslå {0}?", organisation.Name], t["Organisasjonen får e-post med begrunnelsen: «{0}». Et avslag kan ikke angres her.", note!.Trim()],
+                t["Ja, avslå {0}", organisation.Name], $"/{MunicipalitySlug}/admin#org-{organisation.Id}");
+        }
+
+        organisation.Reject(me.RequiredId, note!, time.GetUtcNow());
+        return await DecidedAsync(organisation, ApprovalStatus.Rejected, organisation.DecisionNote, ct);
+    }
+
+    /// <summary>Where residents reach the municipality: the footer, the accessibility and privacy statements.</summary>
+    public async Task<IActionResult> OnPostContactAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct, keepContactInput: true);
+            return Page();
+        }
+
+        var id = Municipality.Id;
+        var municipality = await db.Municipalities.SingleAsync(m => m.Id == id, ct);
+        municipality.ContactEmail = NullIfBlank(Contact.Email);
+        municipality.ContactPhone = NullIfBlank(Contact.Phone);
+        municipality.ContactAddress = NullIfBlank(Contact.Address);
+        await db.SaveChangesAsync(ct);
+        directory.Invalidate();
+        await cache.EvictByTagAsync(Calendar.CalendarCache.Tag(MunicipalitySlug.ToLowerInvariant()), ct);
+        TempData["Status"] = t["Kontaktinformasjonen er lagret."].Value;
+        return Redirect($"/{MunicipalitySlug}/admin#kontakt");
+    }
+
+    /// <summary>A district's own address and phone, printed on its notice-board calendar.</summary>
+    /// <remarks>Fields named districtAddress and districtPhone: as "address" and "phone" the contact form's properties would bind them too.</remarks>
+    public async Task<IActionResult> OnPostDistrictAsync(int districtId, string? districtAddress, string? districtPhone, CancellationToken ct)
+    {
+        var address = districtAddress;
+        var phone = districtPhone;
+        var district = await db.Districts.SingleOrDefaultAsync(d => d.Id == districtId, ct);
+        if (district is null)
+        {
+            return NotFound();
+        }
+
+        if (address is { Length: > 200 } || !new NoMarkupAttribute().IsValid(address))
+        {
+            ModelState.AddModelError($"address-{districtId}", t["Adressen kan være høyst 200 tegn og uten HTML-kode."]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(phone) && !System.Text.RegularExpressions.Regex.IsMatch(phone, @"^\+?[0-9 ]{8,20}$"))
+        {
+            ModelState.AddModelError($"phone-{districtId}", t["Skriv telefonnummeret med siffer, for eksempel 77 79 00 00."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        district.Address = NullIfBlank(address);
+        district.Phone = NullIfBlank(phone);
+        await db.SaveChangesAsync(ct);
+        await cache.EvictByTagAsync(Calendar.CalendarCache.Tag(MunicipalitySlug.ToLowerInvariant()), ct);
+        TempData["Status"] = t["{0} er oppdatert.", district.Name].Value;
+        return Redirect($"/{MunicipalitySlug}/admin#bydeler");
+    }
+
+    private RedirectResult AlreadyDecided(Organisation organisation)
+    {
+        TempData["Status"] = t["{0} er allerede behandlet.", organisation.Name].Value;
+        return Redirect($"/{MunicipalitySlug}/admin");
+    }
+
+    private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private async Task<IActionResult> DecidedAsync(Organisation organisation, ApprovalStatus decision, string? note, CancellationToken ct)
+    {
+        var organisationId = organisation.Id;
 
         // Tell the organisation's admins and its contact address; the mail is stored with the decision.
         var recipients = await db.Memberships.Where(m => m.OrganisationId == organisationId && m.Role == OrganisationRole.Admin)
@@ -181,9 +328,17 @@ public sealed class MunicipalityAdminModel(FrivilligDbContext db, CurrentUser me
         return Redirect($"/{MunicipalitySlug}/admin#bydeler");
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    private async Task LoadAsync(CancellationToken ct, bool keepContactInput = false)
     {
+        if (!keepContactInput)
+        {
+            Contact = new ContactInput { Email = Municipality.ContactEmail, Phone = Municipality.ContactPhone, Address = Municipality.ContactAddress };
+        }
+
         Pending = await db.Organisations.AsNoTracking().Where(o => o.Status == ApprovalStatus.Pending).OrderBy(o => o.CreatedAt).ToListAsync(ct);
+        var pendingIds = Pending.Select(o => o.Id).ToList();
+        PendingDistricts = (await db.OrganisationDistricts.Where(d => pendingIds.Contains(d.OrganisationId))
+            .Select(d => new { d.OrganisationId, d.District!.Name }).ToListAsync(ct)).ToLookup(d => d.OrganisationId, d => d.Name);
         Roles = await db.MunicipalityRoles
             .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { r.Role, u.DisplayName, u.Email })
             .OrderBy(r => r.Role).ThenBy(r => r.DisplayName)
