@@ -54,7 +54,7 @@ public sealed class ActivitiesModule : IFeatureModule
             var (_, _, monday) = clock.WeekOf(demo.Now);
             var firstDate = monday.AddDays((((int)d.Weekday + 6) % 7) - (d.Frequency == RecurrenceFrequency.None ? -7 : 21));
             var details = new ActivityDetails(d.Title, d.Summary, d.Description, d.Category, d.Targets, d.Accessibility, d.Languages, d.Place, null,
-                d.DropIn, d.Capacity, d.PriceNok, Rusfri: true);
+                d.DropIn, d.Capacity, d.PriceNok, Rusfri: true, PostalAddress.From(d.StreetAddress, d.PostalCode, d.City));
             var series = new Series(clock.ToUtc(firstDate, d.Start), clock.ToUtc(firstDate, d.End), new RecurrenceRule(d.Frequency));
             var activity = Activity.Draft(await demo.OrganisationIdAsync(d.Municipality, d.Organisation), demo.District(d.Municipality, d.District).Id,
                 details, series, clock.Zone, demo.Now);
@@ -73,5 +73,6 @@ public sealed class ActivitiesModule : IFeatureModule
 
     private sealed record DemoActivity(string Municipality, string Organisation, string District, string Title, string? Summary, string? Description,
         string Category, List<string> Targets, List<string> Accessibility, string Place, DayOfWeek Weekday, TimeOnly Start, TimeOnly End,
-        RecurrenceFrequency Frequency, bool DropIn, int? Capacity = null, decimal? PriceNok = null, string? Languages = null, bool CancelNext = false);
+        RecurrenceFrequency Frequency, bool DropIn, int? Capacity = null, decimal? PriceNok = null, string? Languages = null, bool CancelNext = false,
+        string? StreetAddress = null, string? PostalCode = null, string? City = null);
 }

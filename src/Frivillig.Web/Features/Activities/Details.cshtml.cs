@@ -50,7 +50,17 @@ public sealed class DetailsModel(FrivilligDbContext db, CurrentUser me, Catalog 
         public string? Phone { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        // The next date is chosen already: most people come to the next one, and it saves them a step.
+        Input.Date ??= NextDates.FirstOrDefault(o => !o.Cancelled)?.OriginalStart.UtcTicks.ToString(CultureInfo.InvariantCulture);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostSignUpAsync(int id, CancellationToken ct)
     {
