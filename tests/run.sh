@@ -51,8 +51,13 @@ as_pg "$pg_ctl" -D "$work/pg/data" -l "$work/pg/server.log" -w -t 60 \
 export FRIVILLIG_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=frivillig;Maximum Pool Size=40"
 
 # --- npm packages used by tests (independent parsers, clients and validators) --------------
+# Installed again whenever the lock file changed since the last install (a stamp in node_modules says which).
 if [ -f tests/js/package.json ]; then
-  (cd tests/js && { [ -d node_modules ] || npm ci --no-audit --no-fund --silent; }) || fail_early "npm ci failed"
+  (cd tests/js && {
+    stamp=$(sha256sum package-lock.json | cut -d' ' -f1)
+    [ -f node_modules/.frivillig-lock ] && [ "$(cat node_modules/.frivillig-lock)" = "$stamp" ] \
+      || { npm ci --no-audit --no-fund --silent && echo "$stamp" > node_modules/.frivillig-lock; }
+  }) || fail_early "npm ci failed"
 fi
 
 # --- build once, then run each project ------------------------------------------------------

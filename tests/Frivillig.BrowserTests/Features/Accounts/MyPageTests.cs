@@ -19,10 +19,10 @@ public sealed class MyPageTests(BrowserFixture browser) : IClassFixture<BrowserF
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("min-side-kalender");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Tromsø Røde Kors" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tromsø Røde Kors", Exact = true }).ClickAsync();
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("organisasjon-medlem");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Aktiviteter", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Aktiviteter og påmeldinger", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Tromsø Røde Kors");
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("organisasjon-aktiviteter");

@@ -53,8 +53,8 @@ public sealed partial class ResidentAndOrganiserTests(BrowserFixture browser) : 
         var page = await browser.NewPageAsync();
         await page.SignInAsync(Demo.Coordinator);
         await page.GotoAsync("/tromso/organisasjoner");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Tromsø Røde Kors" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Aktiviteter", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tromsø Røde Kors", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Aktiviteter og påmeldinger", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Ny aktivitet" }).ClickAsync();
         await page.AssertAccessibleAsync();
 
@@ -85,6 +85,10 @@ public sealed partial class ResidentAndOrganiserTests(BrowserFixture browser) : 
         // One date is changed on the activity's own page for its dates.
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Administrer aktiviteten" }).GetByRole(AriaRole.Link, new() { Name = "Enkeltdatoer" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { NameRegex = CancelMarch25() }).ClickAsync();
+        // It asks first, naming the date; nothing is cancelled until the answer.
+        await Assertions.Expect(page.Locator("#bekreft")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#bekreft")).ToContainTextAsync("25. mars");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = ConfirmMarch25() }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Datoen er avlyst");
         var stored = await browser.App.DbAsync(db => db.Activities.Include(a => a.DateChanges).SingleAsync(a => a.Title == "Kveldsprat på Kroken"));
         Assert.Equal(ActivityStatus.Published, stored.Status);
@@ -110,6 +114,9 @@ public sealed partial class ResidentAndOrganiserTests(BrowserFixture browser) : 
         await resident.AssertAccessibleAsync();
         await resident.ScreenshotAsync("kalender-liste");
     }
+
+    [GeneratedRegex(@"^Ja, avlys .*25\. mars")]
+    private static partial Regex ConfirmMarch25();
 
     [GeneratedRegex(@"^Avlys .*25\. mar")]
     private static partial Regex CancelMarch25();

@@ -68,6 +68,10 @@ public sealed class RegisterAndApproveTests(BrowserFixture browser) : IClassFixt
         await admin.AssertAccessibleAsync();
         await admin.ScreenshotAsync("kommuneadmin");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Godkjenn Strikkekafé på Kroken" }).ClickAsync();
+        // The question takes focus and changes nothing until it is answered.
+        await Assertions.Expect(admin.Locator("#bekreft")).ToBeFocusedAsync();
+        await admin.AssertAccessibleAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Ja, godkjenn Strikkekafé på Kroken" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("er godkjent");
         Assert.Equal(ApprovalStatus.Approved, await StatusAsync());
 

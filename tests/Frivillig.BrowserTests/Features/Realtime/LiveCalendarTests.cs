@@ -18,12 +18,12 @@ public sealed class LiveCalendarTests(BrowserFixture browser) : IClassFixture<Br
         var organiser = await browser.NewPageAsync();
         await organiser.SignInAsync(Demo.Coordinator);
         await organiser.GotoAsync("/tromso/organisasjoner");
-        await organiser.GetByRole(AriaRole.Link, new() { Name = "Tromsø Røde Kors" }).ClickAsync();
-        await organiser.GetByRole(AriaRole.Link, new() { Name = "Aktiviteter", Exact = true }).ClickAsync();
+        await organiser.GetByRole(AriaRole.Link, new() { Name = "Tromsø Røde Kors", Exact = true }).ClickAsync();
+        await organiser.GetByRole(AriaRole.Link, new() { Name = "Aktiviteter og påmeldinger", Exact = true }).ClickAsync();
         await organiser.GetByRole(AriaRole.Link, new() { Name = "Ny aktivitet" }).ClickAsync();
         await organiser.GetByLabel("Tittel").FillAsync("Dukker opp direkte");
         await organiser.GetByLabel("Kategori").SelectOptionAsync("mote-og-prat");
-        await organiser.GetByLabel("Alle", new() { Exact = true }).CheckAsync();
+        await organiser.GetByLabel("Åpent for alle", new() { Exact = true }).CheckAsync();
         await organiser.GetByLabel("Bydel eller distriktssenter").SelectOptionAsync(new SelectOptionValue { Label = "Tromsøya" });
         await organiser.GetByLabel("Sted (adresse og rom)").FillAsync("Bydelshuset");
         await organiser.GetByLabel("Dato (første gang)").FillAsync("2027-02-04");
@@ -49,6 +49,8 @@ public sealed class LiveCalendarTests(BrowserFixture browser) : IClassFixture<Br
         var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl, JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/tromso");
+        // Without script the filters stay folded until opened: a native disclosure.
+        await page.GetByText("Filtrer og søk").ClickAsync();
         await page.GetByLabel("Bydel eller distriktssenter").SelectOptionAsync(new SelectOptionValue { Label = "Tromsøya" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Vis aktiviteter" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Kaffetreff for eldre" }).First).ToBeVisibleAsync();
