@@ -176,6 +176,46 @@ public sealed partial class PicturesAndPlacesTests(FrivilligApp app) : IClassFix
     }
 
     [Fact]
+    public async Task An_organiser_gives_an_activity_a_picture_with_its_text_and_an_address_through_its_form()
+    {
+        var orgId = await app.OrganisationIdAsync(Demo.RodeKors);
+        var coordinator = await app.SignInAsync(Demo.Coordinator);
+        var page = $"/tromso/organisasjoner/{orgId}/aktiviteter/ny";
+        var html = await coordinator.GetHtmlAsync(page);
+        Assert.Contains("enctype=\"multipart/form-data\"", html);
+        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new MultipartFormDataContent { { new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken" } };
+        var fields = await new Activities.ActivityForm { Title = "Bildekafé" }.FieldsAsync(app);
+        fields.AddRange([new("Input.StreetAddress", "Grønnegata 94"), new("Input.PostalCode", "9008"), new("Input.City", "Tromsø"),
+            new("Input.Picture.Alt", "Kaffekopper på et langbord")]);
+        foreach (var (key, value) in fields)
+        {
+            form.Add(new StringContent(value), key);
+        }
+
+        var file = new ByteArrayContent(Png(1200, 800));
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        form.Add(file, "Input.Picture.File", "kafe.png");
+        using var response = await coordinator.Client.PostAsync($"{page}?handler=Save", form);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var activity = await app.DbAsync(db => db.Activities.SingleAsync(a => a.Title == "Bildekafé"));
+        Assert.NotNull(activity.PictureId);
+        Assert.Equal("Kaffekopper på et langbord", activity.PictureAlt);
+        Assert.Equal("Grønnegata 94", activity.StreetAddress);
+        var details = await app.NewSession().GetHtmlAsync($"/tromso/aktiviteter/{activity.Id}");
+        Assert.Contains($"/tromso/bilder/{activity.PictureId}/medium.jpg", details);
+        Assert.Contains("alt=\"Kaffekopper på et langbord\"", details);
+        Assert.Contains($"/tromso/bilder/{activity.PictureId}/large.jpg", Regex.Unescape(details)); // the JSON-LD's image
+        using var large = await app.NewSession().Client.GetAsync($"/tromso/bilder/{activity.PictureId}/large.jpg");
+        using var decoded = SKBitmap.Decode(await large.Content.ReadAsByteArrayAsync());
+        Assert.Equal(1200, decoded.Width);
+        using var small = await app.NewSession().Client.GetAsync($"/tromso/bilder/{activity.PictureId}/small.jpg");
+        using var smallDecoded = SKBitmap.Decode(await small.Content.ReadAsByteArrayAsync());
+        Assert.Equal((480, 320), (smallDecoded.Width, smallDecoded.Height));
+    }
+
+    [Fact]
     public async Task An_activity_with_its_own_address_carries_it_to_the_page_the_json_ld_and_the_feed()
     {
         var id = await Scenery.ActivityAsync(app, "Adressekafé", app.Today.AddDays(6), 12, address: new PostalAddress("Kvaløyvegen 228", "9100", "Kvaløysletta"));
