@@ -1,3 +1,4 @@
+using Frivillig.Web.Features.Feeds;
 using System.Globalization;
 using Frivillig.Web.Auth;
 using Frivillig.Web.Content;
@@ -54,6 +55,18 @@ public static class HostingExtensions
             .UseFrivilligDatabase(options.Database, connectionString)
             .AddInterceptors(sp.GetRequiredService<AfterCommitEvents>()));
         builder.Services.AddOutputCache();
+        builder.Services.AddCompressedCache();
+        // JSON answers not kept by the compressed cache are compressed as they go (only JSON: pages
+        // carry secrets next to reflected input, which compression would expose to BREACH).
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ["application/json", "application/problem+json"];
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         builder.Services.AddHealthChecks().AddDbContextCheck<FrivilligDbContext>("database", tags: ["ready"]);
         return builder;
     }
@@ -231,7 +244,9 @@ public static class HostingExtensions
             await next();
         });
         app.UseRequestLocalization();
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), branch => branch.UseResponseCompression());
         app.UseStaticFiles();
+        app.UseHeadForFeeds();
         app.UseRouting();
         app.UseMiddleware<TenantResolutionMiddleware>();
         // OpenIddict answers the token endpoint inside authentication, so its limit applies before it.
@@ -251,6 +266,7 @@ public static class HostingExtensions
             return next();
         });
         app.UseOutputCache();
+        app.UseCompressedCache();
         return app;
     }
 

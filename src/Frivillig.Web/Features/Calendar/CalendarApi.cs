@@ -1,4 +1,5 @@
 using Frivillig.Web.Features.Activities;
+using Frivillig.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -11,7 +12,7 @@ public static class CalendarApi
 
     public static IEndpointRouteBuilder MapCalendarApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/{m}/activities", ListOccurrencesAsync).WithTags("Aktiviteter").CacheOutput(CalendarCache.Policy)
+        app.MapGet("/api/v1/{m}/activities", ListOccurrencesAsync).WithTags("Aktiviteter").CacheCompressed()
             .WithName("ListOccurrences").WithSummary("Datoene til publiserte og avlyste aktiviteter i et tidsrom (standard: denne uken)")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return app;

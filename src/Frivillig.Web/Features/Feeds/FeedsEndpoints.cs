@@ -3,17 +3,21 @@ using System.Text;
 using Frivillig.Web.Features.Activities;
 using Frivillig.Web.Features.Calendar;
 using Frivillig.Web.Features.Organisations;
+using Frivillig.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
 namespace Frivillig.Web.Features.Feeds;
 
-/// <summary>The public iCalendar feeds of the URL contract. Served from the output cache; a change to an activity evicts them.</summary>
+/// <summary>
+/// The public iCalendar feeds of the URL contract (HEAD too: <see cref="HeadAsGet"/>). Kept by the compressed cache (gzip
+/// and Brotli made once per change, an ETag per encoding, 304s); a change to an activity evicts them.
+/// </summary>
 public static class FeedsEndpoints
 {
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
-        var feeds = app.MapGroup("/ical").WithTags("Kalenderabonnement").CacheOutput(CalendarCache.Policy)
+        var feeds = app.MapGroup("/ical").WithTags("Kalenderabonnement").CacheCompressed()
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), ["text/calendar"]),
                 new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified), new ProducesResponseTypeMetadata(StatusCodes.Status404NotFound));
         feeds.MapGet("/{m}.ics", (HttpContext http, FrivilligDbContext db, Catalog catalog, LinkBuilder links, CancellationToken ct) =>
@@ -112,18 +116,41 @@ public static class FeedsEndpoints
         var places = await http.RequestServices.GetRequiredService<Venues>().FindAsync([.. rows.Select(r => r.Activity.Id)], ct);
         var body = FeedBuilder.Build(municipality, $"{name} – Frivillig", rows.Select(r => new FeedActivity(r.Activity, r.Organisation, r.District, places.GetValueOrDefault(r.Activity.Id))), catalog,
             id => links.Absolute($"/{municipality.Slug}/aktiviteter/{id}"));
-        var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)))[..32] + "\"");
-        var lastModified = rows.Count == 0 ? municipality.CreatedAt : rows.Max(r => r.Activity.UpdatedAt);
-
+        // The ETag (one per encoding), 304s and compression are the compressed cache's (CacheCompressed on the group).
         var headers = http.Response.GetTypedHeaders();
-        headers.ETag = etag;
-        headers.LastModified = lastModified;
+        headers.LastModified = rows.Count == 0 ? municipality.CreatedAt : rows.Max(r => r.Activity.UpdatedAt);
         headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromMinutes(15) };
-        if (http.Request.GetTypedHeaders().IfNoneMatch.Any(t => t.Compare(etag, useStrongComparison: false)))
-        {
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        }
-
         return Results.Text(body, "text/calendar; charset=utf-8", Encoding.UTF8);
     }
+}
+
+/// <summary>
+/// Calendar programs check a feed with HEAD before fetching it. Routing matches GET endpoints only, so a
+/// HEAD for a feed is run as a GET whose body is not sent: the same status and headers, Content-Length included.
+/// </summary>
+public static class HeadAsGet
+{
+    public const string Marker = "frivillig:head";
+
+    public static IApplicationBuilder UseHeadForFeeds(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (!HttpMethods.IsHead(http.Request.Method) || !http.Request.Path.StartsWithSegments("/ical"))
+        {
+            await next(http);
+            return;
+        }
+
+        http.Request.Method = HttpMethods.Get;
+        http.Items[Marker] = true;
+        var body = http.Response.Body;
+        http.Response.Body = Stream.Null;
+        try
+        {
+            await next(http);
+        }
+        finally
+        {
+            http.Response.Body = body;
+        }
+    });
 }

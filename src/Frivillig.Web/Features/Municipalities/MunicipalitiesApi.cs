@@ -1,3 +1,4 @@
+using Frivillig.Web.Hosting;
 using Frivillig.Web.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -9,9 +10,9 @@ public static class MunicipalitiesApi
     public static IEndpointRouteBuilder MapMunicipalitiesApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/municipalities", ListMunicipalitiesAsync).WithTags("Kommuner")
-            .WithName("ListMunicipalities").WithSummary("Alle kommunene på Frivillig");
+            .CacheCompressed().WithName("ListMunicipalities").WithSummary("Alle kommunene på Frivillig");
         app.MapGet("/api/v1/{m}/districts", ListDistrictsAsync).WithTags("Kommuner")
-            .WithName("ListDistricts").WithSummary("Kommunens bydeler og distriktssentre").ProducesProblem(StatusCodes.Status404NotFound);
+            .CacheCompressed().WithName("ListDistricts").WithSummary("Kommunens bydeler og distriktssentre").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

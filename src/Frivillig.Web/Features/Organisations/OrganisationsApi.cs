@@ -1,3 +1,4 @@
+using Frivillig.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ public static class OrganisationsApi
     public static IEndpointRouteBuilder MapOrganisationsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/{m}/organisations", ListApprovedAsync).WithTags("Organisasjoner")
-            .WithName("ListOrganisations").WithSummary("Godkjente organisasjoner i kommunen").ProducesProblem(StatusCodes.Status404NotFound);
+            .CacheCompressed().WithName("ListOrganisations").WithSummary("Godkjente organisasjoner i kommunen").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -19,6 +19,7 @@ public sealed class OrganisationsModule : IFeatureModule
             o.Conventions.AuthorizeFolder("/Organisations/Manage", Policies.OrganisationAdmin);
         });
         builder.Services.AddNavigationLink(new("Organisasjoner", "organisasjoner", 20));
+        builder.Services.AddAfterCommitHandler<OrganisationApproved, OrganisationCache>(AfterCommitStage.Invalidate);
         builder.Services.AddHubScope(new HubScope("organisations", (db, slug, _) => db.Organisations.AnyAsync(o => o.Slug == slug && o.Status == ApprovalStatus.Approved)));
         // Sign-up counts for an organisation's own members; anyone else is refused with a reason.
         builder.Services.AddHubScope(new HubScope("members", async (db, slug, caller) =>

@@ -324,6 +324,7 @@ public sealed class MunicipalityAdminModel(FrivilligDbContext db, CurrentUser me
 
         db.Districts.Add(new District { Name = name, Slug = slug, Kind = NewDistrict.Kind });
         await db.SaveChangesAsync(ct);
+        await cache.EvictByTagAsync(Calendar.CalendarCache.Tag(MunicipalitySlug.ToLowerInvariant()), ct);
         TempData["Status"] = t["{0} er lagt til.", name].Value;
         return Redirect($"/{MunicipalitySlug}/admin#bydeler");
     }

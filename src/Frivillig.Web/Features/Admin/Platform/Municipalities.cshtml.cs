@@ -10,7 +10,7 @@ namespace Frivillig.Web.Features.Admin;
 
 /// <summary>Platform admins create municipalities. Only they reach it (policy on the folder).</summary>
 public sealed class MunicipalitiesModel(FrivilligDbContext db, MunicipalityDirectory directory, TimeProvider time,
-    IStringLocalizer<SharedResource> t) : FormPageModel
+    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache, IStringLocalizer<SharedResource> t) : FormPageModel
 {
     public IReadOnlyList<Municipality> Municipalities { get; private set; } = [];
 
@@ -79,6 +79,8 @@ public sealed class MunicipalitiesModel(FrivilligDbContext db, MunicipalityDirec
         }
 
         directory.Invalidate();
+        // The list of municipalities (API, front page) is kept under the shared "calendar" tag.
+        await cache.EvictByTagAsync("calendar", ct);
         TempData["Status"] = t["{0} er opprettet.", Input.Name.Trim()].Value;
         return Redirect("/admin/kommuner");
     }
