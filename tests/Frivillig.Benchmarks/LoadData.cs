@@ -54,6 +54,11 @@ public static class LoadData
         var categories = new[] { "mote-og-prat", "fysisk-aktivitet", "kultur", "mat", "laering" };
         var targets = new[] { "alle", "eldre", "barn", "ungdom", "voksne" };
         var random = new Random(42);
+        // Words residents search for, so a search finds some activities and not all of them.
+        string[] kinds = ["Kaffetreff", "Strikkekafé", "Turgruppe", "Leksehjelp", "Sjakkklubb", "Språkkafé", "Middag", "Seniordans", "Trim", "Korps",
+            "Lesesirkel", "Digital hjelp", "Samtalegruppe", "Snekkerverksted", "Fotballtrening", "Kor", "Matlaging", "Bridge", "Hagelag", "Filmkveld"];
+        string[] places = ["biblioteket", "bydelshuset", "kirkestua", "skolen", "frivilligsentralen", "idrettshallen", "kafeen", "ungdomsklubben"];
+        string[] words = ["vafler", "bank", "helsenorge", "nabolaget", "familier", "pårørende", "nybegynnere", "erfarne", "barnevogn", "rullestol", "norsk", "arabisk", "somali", "ukrainsk"];
         var today = DateTime.UtcNow.Date;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         for (var i = 0; i < total; i++)
@@ -61,8 +66,10 @@ public static class LoadData
             var isSeries = i < series;
             var day = isSeries ? today.AddDays(-random.Next(0, 365)) : today.AddDays(random.Next(-180, 180));
             var local = day.AddHours(random.Next(8, 21));
-            var details = new ActivityDetails($"Aktivitet {i}", "Lasttest", null, categories[i % categories.Length], [targets[i % targets.Length]], [], null,
-                "Et sted", null, i % 3 != 0, i % 3 == 0 ? 20 : null, null, true);
+            var kind = kinds[random.Next(kinds.Length)];
+            var place = places[random.Next(places.Length)];
+            var details = new ActivityDetails($"{kind} på {place}", $"{kind} for {targets[i % targets.Length]}", $"Vi møtes på {place}. Tema: {words[random.Next(words.Length)]} og {words[random.Next(words.Length)]}.",
+                categories[i % categories.Length], [targets[i % targets.Length]], [], null, $"{place} {i % 50}", null, i % 3 != 0, i % 3 == 0 ? 20 : null, null, true);
             var schedule = new Series(MunicipalClock.ToUtc(local, zone), MunicipalClock.ToUtc(local.AddHours(2), zone),
                 new RecurrenceRule(isSeries ? RecurrenceFrequency.Weekly : RecurrenceFrequency.None));
             var activity = Activity.Draft(organisation.Id, districts[i % districts.Length], details, schedule, zone, DateTimeOffset.UtcNow);
