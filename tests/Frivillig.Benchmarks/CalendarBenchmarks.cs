@@ -6,6 +6,7 @@ using Frivillig.Web.Features.Activities;
 using Frivillig.Web.Features.Calendar;
 using Frivillig.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Frivillig.Benchmarks;
 
@@ -46,7 +47,10 @@ public class RecurrenceBenchmarks
     public int ExpandYear() => Recurrence.Expand(_series[0], [], Oslo, _from, _from.AddYears(1)).Count();
 }
 
-/// <summary>The week query against a SQLite file with 10,000 activities (2,000 series), without the output cache.</summary>
+/// <summary>
+/// The week query against a SQLite file with 10,000 activities (2,000 series), without the output cache:
+/// with the municipality's activities in memory (as between changes), and the read after a change.
+/// </summary>
 [MemoryDiagnoser]
 public class WeekQueryBenchmarks
 {
@@ -56,6 +60,7 @@ public class WeekQueryBenchmarks
     private TenantContext _tenant = new();
     private CalendarFilter _filter = default!;
     private MunicipalClock _clock = default!;
+    private CalendarSnapshots _snapshots = default!;
 
     [GlobalSetup]
     public void Setup()
@@ -69,6 +74,10 @@ public class WeekQueryBenchmarks
         _clock = MunicipalClock.For(municipality, TimeProvider.System);
         var (from, to, _) = _clock.WeekOf(_clock.Now);
         _filter = new CalendarFilter(null, null, null, null, null, from, to);
+        var services = new ServiceCollection();
+        services.AddScoped(_ => new TenantContext());
+        services.AddScoped(sp => LoadData.Open(_path, sp.GetRequiredService<TenantContext>()));
+        _snapshots = new CalendarSnapshots(services.BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), TimeProvider.System);
         _catalog = new Catalog(new ContentStore(Options.Create(new FrivilligOptions { ContentPath = Path.Combine(AppContext.BaseDirectory, "content") }), new FeedBenchmarks.BenchEnvironment()));
     }
 
@@ -76,14 +85,28 @@ public class WeekQueryBenchmarks
     public async Task<int> WholeWeek()
     {
         await using var db = LoadData.Open(_path, _tenant);
-        return (await new ActivityCalendar(db, _clock, _catalog).QueryAsync(_filter, CancellationToken.None)).Count;
+        return (await new ActivityCalendar(db, _clock, _catalog, _snapshots).QueryAsync(_filter, CancellationToken.None)).Count;
+    }
+
+    [Benchmark(Description = "week query, one district, searching \"kaffe\"")]
+    public async Task<int> Search()
+    {
+        await using var db = LoadData.Open(_path, _tenant);
+        return (await new ActivityCalendar(db, _clock, _catalog, _snapshots).QueryAsync(_filter with { District = "bydel-3", Query = "kaffe" }, CancellationToken.None)).Count;
+    }
+
+    [Benchmark(Description = "reading the 10,000 activities again after a change")]
+    public async Task<int> AfterChange()
+    {
+        _snapshots.Changed();
+        return (await _snapshots.GetAsync(_tenant.Required, CancellationToken.None)).Activities.Count;
     }
 
     [Benchmark(Description = "week query, one district")]
     public async Task<int> OneDistrict()
     {
         await using var db = LoadData.Open(_path, _tenant);
-        return (await new ActivityCalendar(db, _clock, _catalog).QueryAsync(_filter with { District = "bydel-3" }, CancellationToken.None)).Count;
+        return (await new ActivityCalendar(db, _clock, _catalog, _snapshots).QueryAsync(_filter with { District = "bydel-3" }, CancellationToken.None)).Count;
     }
 
     [GlobalCleanup]

@@ -53,7 +53,8 @@ public static class HostingExtensions
         builder.Services.AddAfterCommitEvents();
         builder.Services.AddDbContext<FrivilligDbContext>((sp, db) => db
             .UseFrivilligDatabase(options.Database, connectionString)
-            .AddInterceptors(sp.GetRequiredService<AfterCommitEvents>()));
+            // Features add their own interceptors as IInterceptor services (the calendar's snapshots).
+            .AddInterceptors([sp.GetRequiredService<AfterCommitEvents>(), .. sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()]));
         builder.Services.AddOutputCache();
         builder.Services.AddCompressedCache();
         // JSON answers not kept by the compressed cache are compressed as they go (only JSON: pages
@@ -167,6 +168,16 @@ public static class HostingExtensions
     public static WebApplicationBuilder AddRealtime(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<Realtime.LiveJournal>();
+        builder.Services.AddOptions<Realtime.RealtimeOptions>().BindConfiguration(Realtime.RealtimeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<Realtime.HubAdmission>();
+        // Every open connection is a file handle. Past the process's limit, accept() fails and any
+        // file the app opens (the database, keys) fails with it; so Kestrel stops short of it and
+        // refuses the surplus instead, unless Kestrel:Limits:MaxConcurrentConnections says otherwise.
+        if (builder.Configuration["Kestrel:Limits:MaxConcurrentConnections"] is null && OpenFilesLimit() is > 2048 and var files)
+        {
+            builder.WebHost.ConfigureKestrel(o => o.Limits.MaxConcurrentConnections = files - 1024);
+        }
+
         var signalR = builder.Services.AddSignalR();
         // With Redis configured, hub messages reach clients connected to any instance.
         if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
@@ -175,6 +186,25 @@ public static class HostingExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>The soft limit on open files from /proc/self/limits (Linux), or null where there is none to read.</summary>
+    private static long? OpenFilesLimit()
+    {
+        try
+        {
+            var line = File.ReadLines("/proc/self/limits").FirstOrDefault(l => l.StartsWith("Max open files", StringComparison.Ordinal));
+            var soft = line?["Max open files".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+            return long.TryParse(soft, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
@@ -243,6 +273,9 @@ public static class HostingExtensions
 
             await next();
         });
+        // Admission to the live hub comes before anything that keeps state for the life of a request.
+        var admission = app.Services.GetRequiredService<Realtime.HubAdmission>();
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(Realtime.CalendarHub.Path), branch => branch.Use(admission.InvokeAsync));
         app.UseRequestLocalization();
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), branch => branch.UseResponseCompression());
         app.UseStaticFiles();

@@ -18,7 +18,8 @@ internal static class RateLimiting
         {
             var limits = configuration.GetSection($"{FrivilligOptions.Section}:RateLimit").Get<RateLimitOptions>() ?? new();
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                HttpMethods.IsPost(http.Request.Method) && http.User.Identity?.IsAuthenticated != true
+                // The live hub's negotiate is a POST too, but no form: the hub's own admission limits it.
+                HttpMethods.IsPost(http.Request.Method) && http.User.Identity?.IsAuthenticated != true && !http.Request.Path.StartsWithSegments(Realtime.CalendarHub.Path)
                     ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "ukjent", _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = limits.AnonymousPostsPerMinute,

@@ -26,7 +26,7 @@ public sealed record CatchUpResult(long Revision, bool Complete);
 /// the README (SignalR clients must send every parameter a method declares). The features send the
 /// messages, through <see cref="LiveJournal"/>.
 /// </summary>
-public sealed class CalendarHub(FrivilligDbContext db, MunicipalityDirectory directory, IEnumerable<HubScope> scopes) : Hub
+public sealed class CalendarHub(FrivilligDbContext db, MunicipalityDirectory directory, IEnumerable<HubScope> scopes, LiveJournal journal) : Hub
 {
     public const string Path = "/hubs/calendar";
 
@@ -72,7 +72,7 @@ public sealed class CalendarHub(FrivilligDbContext db, MunicipalityDirectory dir
         return new CatchUpResult(newest, complete);
     }
 
-    private async Task<long> NewestAsync(CancellationToken ct) => await db.LiveJournal.IgnoreQueryFilters().MaxAsync(e => (long?)e.Id, ct) ?? 0;
+    private async Task<long> NewestAsync(CancellationToken ct) => await journal.NewestAsync(db, ct);
 
     private async Task<string> ValidateAsync(string scope)
     {

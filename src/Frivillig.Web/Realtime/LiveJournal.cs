@@ -23,6 +23,35 @@ public sealed class LiveJournal(IServiceScopeFactory scopes, IHubContext<Calenda
 
     private DateTimeOffset _lastPruned = DateTimeOffset.MinValue;
 
+    // The newest revision, kept here so that following a scope costs no database round trip: ten
+    // thousand pages opening at once would otherwise queue ten thousand queries (and, on SQLite,
+    // hold as many pool threads). This instance's messages raise it as they are sent; those of
+    // other instances (behind Redis) are read from the journal at most once a second.
+    private long _newest = -1;
+    private long _newestReadAt;
+
+    public async ValueTask<long> NewestAsync(FrivilligDbContext db, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _newest) is var newest and >= 0 && time.GetElapsedTime(Volatile.Read(ref _newestReadAt)) < TimeSpan.FromSeconds(1))
+        {
+            return newest;
+        }
+
+        var stored = await db.LiveJournal.IgnoreQueryFilters().MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+        Raise(stored);
+        Volatile.Write(ref _newestReadAt, time.GetTimestamp());
+        return Volatile.Read(ref _newest);
+    }
+
+    private void Raise(long revision)
+    {
+        var seen = Volatile.Read(ref _newest);
+        while (revision > seen && Interlocked.CompareExchange(ref _newest, revision, seen) is var was && was != seen)
+        {
+            seen = was;
+        }
+    }
+
     public async Task PublishAsync(IReadOnlyList<LiveMessage> messages, CancellationToken cancellationToken)
     {
         if (messages.Count == 0)
@@ -49,6 +78,9 @@ public sealed class LiveJournal(IServiceScopeFactory scopes, IHubContext<Calenda
         {
             await hub.Clients.Groups(messages[i].Groups).SendAsync(entries[i].Method, Body(entries[i]), cancellationToken);
         }
+
+        // Raised after sending, so a page that follows meanwhile is told a revision it has been sent.
+        Raise(entries.Max(e => e.Id));
 
         if (now - _lastPruned > TimeSpan.FromHours(1))
         {

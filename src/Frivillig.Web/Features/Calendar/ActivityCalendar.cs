@@ -17,33 +17,24 @@ public sealed record CalendarItem(Occurrence Occurrence, ActivitySummary Activit
 }
 
 /// <summary>
-/// Published (and cancelled, which stay visible) occurrences of the municipality in a window.
-/// The database narrows to activities whose span touches the window; recurrence is expanded here.
+/// Published (and cancelled, which stay visible) occurrences of the municipality in a window. The
+/// filters run over the municipality's activities held in memory (<see cref="CalendarSnapshots"/>);
+/// the database's full-text index answers which activities have the searched words; recurrence is
+/// expanded here.
 /// </summary>
-public sealed class ActivityCalendar(FrivilligDbContext db, MunicipalClock clock, Catalog catalog)
+public sealed class ActivityCalendar(FrivilligDbContext db, MunicipalClock clock, Catalog catalog, CalendarSnapshots snapshots)
 {
     public async Task<IReadOnlyList<CalendarItem>> QueryAsync(CalendarFilter filter, CancellationToken ct)
     {
         var zone = clock.Zone;
-        var rows = await Window(filter, filter.From, filter.To)
-            .Select(a => new
-            {
-                Activity = a,
-                Summary = new ActivitySummary(a.Id, a.Title, a.Summary, a.District!.Slug, a.District.Name, a.Organisation!.Slug, a.Organisation.Name,
-                    a.CategorySlug, a.IsDropIn, a.Status, a.Place, a.Capacity, a.PriceNok, a.TargetGroups, a.Sequence, a.Contact),
-                a.DateChanges,
-            })
-            .ToListAsync(ct);
-
         var items = new List<CalendarItem>();
-        foreach (var row in rows)
+        foreach (var entry in await WindowAsync(filter, filter.From, filter.To, ct))
         {
-            row.Activity.DateChanges = row.DateChanges;
-            foreach (var occurrence in row.Activity.Occurrences(zone, filter.From, filter.To))
+            foreach (var occurrence in entry.Activity.Occurrences(zone, filter.From, filter.To))
             {
                 if (filter.NotEndedBefore is not { } cutoff || occurrence.End > cutoff)
                 {
-                    items.Add(new CalendarItem(occurrence, row.Summary));
+                    items.Add(new CalendarItem(occurrence, entry.Summary));
                 }
             }
         }
@@ -59,14 +50,16 @@ public sealed class ActivityCalendar(FrivilligDbContext db, MunicipalClock clock
     public async Task<DateTimeOffset?> NextAsync(CalendarFilter filter, DateTimeOffset after, CancellationToken ct)
     {
         var until = after.AddYears(1);
-        var rows = await Window(filter, after, until).Where(a => a.Status == ActivityStatus.Published)
-            .Select(a => new { Activity = a, a.DateChanges }).ToListAsync(ct);
         DateTimeOffset? next = null;
-        foreach (var row in rows)
+        foreach (var entry in await WindowAsync(filter, after, until, ct))
         {
-            row.Activity.DateChanges = row.DateChanges;
+            if (entry.Activity.Status != ActivityStatus.Published)
+            {
+                continue;
+            }
+
             // Occurrences come in order, so the first one that is not cancelled is the activity's next.
-            var first = row.Activity.Occurrences(clock.Zone, after, until).FirstOrDefault(o => !o.Cancelled && o.Start >= after);
+            var first = entry.Activity.Occurrences(clock.Zone, after, until).FirstOrDefault(o => !o.Cancelled && o.Start >= after);
             if (first is not null && (next is null || first.Start < next))
             {
                 next = first.Start;
@@ -76,74 +69,62 @@ public sealed class ActivityCalendar(FrivilligDbContext db, MunicipalClock clock
         return next;
     }
 
-    private IQueryable<Activity> Window(CalendarFilter filter, DateTimeOffset from, DateTimeOffset to)
+    private async Task<IEnumerable<CalendarSnapshots.Entry>> WindowAsync(CalendarFilter filter, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        var query = db.Activities.AsNoTracking()
-            .Where(a => a.Status != ActivityStatus.Draft && a.StartsAt < to && (a.SeriesEndsAt == null || a.SeriesEndsAt > from));
+        var snapshot = await snapshots.GetAsync(db.Tenant.Required, ct);
+        IEnumerable<CalendarSnapshots.Entry> query = snapshot.Activities
+            .Where(e => e.Activity.StartsAt < to && (e.Activity.SeriesEndsAt == null || e.Activity.SeriesEndsAt > from));
 
         if (!string.IsNullOrEmpty(filter.District))
         {
-            query = query.Where(a => a.District!.Slug == filter.District);
+            query = query.Where(e => string.Equals(e.Summary.DistrictSlug, filter.District, StringComparison.Ordinal));
         }
 
         if (!string.IsNullOrEmpty(filter.Category))
         {
-            query = query.Where(a => a.CategorySlug == filter.Category);
+            query = query.Where(e => string.Equals(e.Activity.CategorySlug, filter.Category, StringComparison.Ordinal));
         }
 
         if (!string.IsNullOrEmpty(filter.Target))
         {
             var wrapped = "," + filter.Target + ",";
-            query = query.Where(a => a.TargetGroups.Contains(wrapped));
+            query = query.Where(e => e.Activity.TargetGroups.Contains(wrapped, StringComparison.Ordinal));
         }
 
         if (filter.DropIn is { } dropIn)
         {
-            query = query.Where(a => a.IsDropIn == dropIn);
+            query = query.Where(e => e.Activity.IsDropIn == dropIn);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
-            query = Search(query, filter.Query.Trim());
+            var text = filter.Query.Trim();
+            var words = SearchWords.Split(text);
+            var found = words.Count == 0 ? [] : await MatchingIdsAsync(words, ct);
+            var categories = catalog.Categories.Where(c => words.Count > 0 && SearchWords.AllIn(words, c.Name)).Select(c => c.Slug).ToHashSet(StringComparer.Ordinal);
+            query = query.Where(e => found.Contains(e.Activity.Id) || e.Summary.OrganisationName.Contains(text, StringComparison.OrdinalIgnoreCase)
+                || categories.Contains(e.Activity.CategorySlug));
         }
 
         return query;
     }
 
     /// <summary>
-    /// Words in the title, summary, description, place or address, in the database's own full-text
-    /// search (every word must be found, with any Norwegian ending); or the organiser's name; or a
-    /// category whose name has the words.
+    /// Activities with every word in the title, summary, description, place or address, with any
+    /// Norwegian ending, from the database's own full-text index.
     /// </summary>
-    private IQueryable<Activity> Search(IQueryable<Activity> query, string text)
+    private async Task<HashSet<int>> MatchingIdsAsync(IReadOnlyList<string> words, CancellationToken ct)
     {
-        var words = SearchWords.Split(text);
-        var pattern = "%" + EscapeLike(text) + "%";
-        var categories = catalog.Categories.Where(c => words.Count > 0 && SearchWords.AllIn(words, c.Name)).Select(c => c.Slug).ToList();
         if (db.Database.IsNpgsql())
         {
-            if (words.Count == 0)
-            {
-                return query.Where(a => EF.Functions.ILike(a.Organisation!.Name, pattern, "\\"));
-            }
-
             // to_tsquery stems each word with the Norwegian snowball stemmer, then matches by prefix.
             var tsQuery = string.Join(" & ", words.Select(w => w + ":*"));
-            return query.Where(a => EF.Property<NpgsqlTypes.NpgsqlTsVector>(a, FrivilligDbContext.ActivitySearch).Matches(EF.Functions.ToTsQuery("norwegian", tsQuery))
-                || EF.Functions.ILike(a.Organisation!.Name, pattern, "\\") || categories.Contains(a.CategorySlug));
+            return [.. await db.Activities.Where(a => EF.Property<NpgsqlTypes.NpgsqlTsVector>(a, FrivilligDbContext.ActivitySearch).Matches(EF.Functions.ToTsQuery("norwegian", tsQuery)))
+                .Select(a => a.Id).ToListAsync(ct)];
         }
 
-        // SQLite: LIKE ignores case (ASCII) for the organiser; FTS5 (unicode61) folds case and accents itself.
-        if (words.Count == 0)
-        {
-            return query.Where(a => EF.Functions.Like(a.Organisation!.Name, pattern, "\\"));
-        }
-
+        // SQLite: FTS5 (unicode61) folds case and accents itself; the stem is matched as a prefix.
         var match = string.Join(" ", words.Select(w => "\"" + NorwegianStemmer.Stem(w) + "\"*"));
-        var found = db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM ActivitySearch WHERE ActivitySearch MATCH {match}");
-        return query.Where(a => found.Contains(a.Id) || EF.Functions.Like(a.Organisation!.Name, pattern, "\\") || categories.Contains(a.CategorySlug));
+        return [.. await db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM ActivitySearch WHERE ActivitySearch MATCH {match}").ToListAsync(ct)];
     }
-
-    private static string EscapeLike(string s) =>
-        s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

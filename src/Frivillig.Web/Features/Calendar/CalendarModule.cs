@@ -13,6 +13,8 @@ public sealed class CalendarModule : IFeatureModule
     public void AddServices(WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ActivityCalendar>();
+        builder.Services.AddSingleton<CalendarSnapshots>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CalendarSnapshots.Invalidation>();
         builder.Services.AddCalendarCache();
         builder.Services.AddAfterCommitHandler<ActivityEvent, CalendarCache.Eviction>(AfterCommitStage.Invalidate);
         builder.Services.AddNavigationLink(new("Kalender", string.Empty, 10));

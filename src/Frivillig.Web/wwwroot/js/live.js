@@ -71,5 +71,14 @@
     .then(() => revision === null ? { complete: false } : connection.invoke('CatchUp', scope, revision))
     .then(result => { if (!result.complete) refresh(); })
     .catch(() => refresh()));
-  connection.start().then(follow).then(() => { document.body.dataset.live = 'on'; }).catch(() => {});
+  // When the hub is full (503) or away, the page works as loaded and tries again later, at a random
+  // moment within a growing wait, so that thousands of pages do not come back in the same second.
+  let wait = 30000;
+  const start = () => connection.start().then(follow).then(() => { document.body.dataset.live = 'on'; })
+    .catch(() => {
+      if (connection.state !== signalR.HubConnectionState.Disconnected) return;
+      setTimeout(start, wait / 2 + Math.random() * wait);
+      wait = Math.min(wait * 2, 15 * 60000);
+    });
+  start();
 })();
