@@ -115,6 +115,22 @@ public sealed class ActivityCalendar(FrivilligDbContext db, MunicipalClock clock
     /// </summary>
     private async Task<HashSet<int>> MatchingIdsAsync(IReadOnlyList<string> words, CancellationToken ct)
     {
+        // A page asks twice for the same words when its period is empty (the period, then the next match).
+        var key = string.Join(' ', words);
+        if (_found.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var found = await ReadMatchingIdsAsync(words, ct);
+        _found[key] = found;
+        return found;
+    }
+
+    private readonly Dictionary<string, HashSet<int>> _found = new(StringComparer.Ordinal);
+
+    private async Task<HashSet<int>> ReadMatchingIdsAsync(IReadOnlyList<string> words, CancellationToken ct)
+    {
         if (db.Database.IsNpgsql())
         {
             // to_tsquery stems each word with the Norwegian snowball stemmer, then matches by prefix.
