@@ -1074,6 +1074,11 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("FeedToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("FreeForNonProfits")
                         .HasColumnType("boolean");
 
@@ -1097,6 +1102,9 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FeedToken")
+                        .IsUnique();
 
                     b.HasIndex("MunicipalityId", "BuildingId");
 
@@ -1864,13 +1872,15 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Frivillig.Model.Premises.Room", null)
+                    b.HasOne("Frivillig.Model.Premises.Room", "Parent")
                         .WithMany()
                         .HasForeignKey("MunicipalityId", "ParentRoomId")
                         .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Building");
+
+                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("Frivillig.Model.Premises.Season", b =>

@@ -1025,6 +1025,11 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FeedToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("FreeForNonProfits")
                         .HasColumnType("INTEGER");
 
@@ -1048,6 +1053,9 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FeedToken")
+                        .IsUnique();
 
                     b.HasIndex("MunicipalityId", "BuildingId");
 
@@ -1803,13 +1811,15 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Frivillig.Model.Premises.Room", null)
+                    b.HasOne("Frivillig.Model.Premises.Room", "Parent")
                         .WithMany()
                         .HasForeignKey("MunicipalityId", "ParentRoomId")
                         .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Building");
+
+                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("Frivillig.Model.Premises.Season", b =>

@@ -86,6 +86,8 @@ public sealed class Room : ITenantOwned
     /// <summary>The larger room this is a part of (a half of the gym), if any.</summary>
     public int? ParentRoomId { get; set; }
 
+    public Room? Parent { get; set; }
+
     public required string Name { get; set; }
     public int Capacity { get; set; }
 
@@ -104,6 +106,11 @@ public sealed class Room : ITenantOwned
     public bool AutoApprove { get; set; }
 
     public List<BookableWindow> Windows { get; set; } = [];
+
+    /// <summary>The secret in the address of the room's bookings feed for staff; a new one revokes the old.</summary>
+    public string FeedToken { get; set; } = NewFeedToken();
+
+    public static string NewFeedToken() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
 
     public IReadOnlyList<string> EquipmentSlugs => [.. Equipment.Split(',', StringSplitOptions.RemoveEmptyEntries)];
 
@@ -174,11 +181,13 @@ internal sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
         builder.Property(r => r.Name).HasMaxLength(Room.NameMaxLength);
         builder.Property(r => r.Equipment).HasMaxLength(300);
         builder.Property(r => r.Rules).HasMaxLength(2000);
+        builder.Property(r => r.FeedToken).HasMaxLength(64);
+        builder.HasIndex(r => r.FeedToken).IsUnique();
         builder.Property(r => r.PricePerHourNok).HasPrecision(10, 2);
         builder.Ignore(r => r.EquipmentSlugs);
         builder.Ignore(r => r.IsFree);
         builder.HasAlternateKey(r => new { r.MunicipalityId, r.Id });
-        builder.HasOne<Room>().WithMany().HasForeignKey(r => new { r.MunicipalityId, r.ParentRoomId })
+        builder.HasOne(r => r.Parent).WithMany().HasForeignKey(r => new { r.MunicipalityId, r.ParentRoomId })
             .HasPrincipalKey(r => new { r.MunicipalityId, r.Id }).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Windows).WithOne().HasForeignKey(w => new { w.MunicipalityId, w.RoomId })
             .HasPrincipalKey(r => new { r.MunicipalityId, r.Id }).OnDelete(DeleteBehavior.Cascade);

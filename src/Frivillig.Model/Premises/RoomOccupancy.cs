@@ -12,6 +12,13 @@ public static class RoomOccupancy
     /// <summary>PostgreSQL's exclusion_violation.</summary>
     private const string ExclusionViolation = "23P01";
 
+    /// <summary>The units a room occupies (<see cref="BookingRules.UnitsOf"/>), from its building's rooms.</summary>
+    public static async Task<IReadOnlyList<int>> UnitsOfAsync(FrivilligDbContext db, Room room, CancellationToken ct)
+    {
+        var rooms = await db.Rooms.AsNoTracking().Where(r => r.BuildingId == room.BuildingId).Select(r => new { r.Id, r.ParentRoomId }).ToListAsync(ct);
+        return BookingRules.UnitsOf(room.Id, [.. rooms.Select(r => (r.Id, r.ParentRoomId))]);
+    }
+
     public static async Task<IReadOnlyList<Clash>> ClashesAsync(FrivilligDbContext db, IReadOnlyList<int> units,
         IReadOnlyCollection<(DateTimeOffset Start, DateTimeOffset End)> dates, int? exceptBookingId, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Frivillig.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(FrivilligDbContext))]
-    [Migration("20261204215559_Premises")]
+    [Migration("20261204220150_Premises")]
     partial class Premises
     {
         /// <inheritdoc />
@@ -1028,6 +1028,11 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FeedToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("FreeForNonProfits")
                         .HasColumnType("INTEGER");
 
@@ -1051,6 +1056,9 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FeedToken")
+                        .IsUnique();
 
                     b.HasIndex("MunicipalityId", "BuildingId");
 
@@ -1806,13 +1814,15 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Frivillig.Model.Premises.Room", null)
+                    b.HasOne("Frivillig.Model.Premises.Room", "Parent")
                         .WithMany()
                         .HasForeignKey("MunicipalityId", "ParentRoomId")
                         .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Building");
+
+                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("Frivillig.Model.Premises.Season", b =>

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Frivillig.Migrations.Sqlite.Migrations
+namespace Frivillig.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class Premises : Migration
@@ -15,26 +16,26 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 name: "Buildings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    StreetAddress = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
-                    City = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    OpeningNotes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    StepFreeEntrance = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessibleToilet = table.Column<bool>(type: "INTEGER", nullable: false),
-                    HearingLoop = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Lift = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessInstructions = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ContactName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    Latitude = table.Column<double>(type: "REAL", nullable: true),
-                    Longitude = table.Column<double>(type: "REAL", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StreetAddress = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    PostalCode = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
+                    City = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    OpeningNotes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    StepFreeEntrance = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessibleToilet = table.Column<bool>(type: "boolean", nullable: false),
+                    HearingLoop = table.Column<bool>(type: "boolean", nullable: false),
+                    Lift = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessInstructions = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ContactName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ContactEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    ContactPhone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -58,13 +59,13 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 name: "Seasons",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ApplicationDeadline = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ApplicationDeadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -82,18 +83,19 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 name: "Rooms",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BuildingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ParentRoomId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
-                    Equipment = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Rules = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    PricePerHourNok = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: true),
-                    FreeForNonProfits = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AutoApprove = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    BuildingId = table.Column<int>(type: "integer", nullable: false),
+                    ParentRoomId = table.Column<int>(type: "integer", nullable: true),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    Equipment = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Rules = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    PricePerHourNok = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: true),
+                    FreeForNonProfits = table.Column<bool>(type: "boolean", nullable: false),
+                    AutoApprove = table.Column<bool>(type: "boolean", nullable: false),
+                    FeedToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -117,13 +119,13 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 name: "BookableWindows",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RoomId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Weekday = table.Column<int>(type: "INTEGER", nullable: false),
-                    Opens = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    Closes = table.Column<TimeOnly>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    RoomId = table.Column<int>(type: "integer", nullable: false),
+                    Weekday = table.Column<int>(type: "integer", nullable: false),
+                    Opens = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    Closes = table.Column<TimeOnly>(type: "time without time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -140,25 +142,25 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 name: "Bookings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RoomId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ActivityId = table.Column<int>(type: "INTEGER", nullable: true),
-                    SeasonId = table.Column<int>(type: "INTEGER", nullable: true),
-                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    ContactName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Weekly = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RulesAcceptedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CaseHandlerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DecidedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    RoomId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    ActivityId = table.Column<int>(type: "integer", nullable: true),
+                    SeasonId = table.Column<int>(type: "integer", nullable: true),
+                    RequestedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ContactEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Weekly = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RulesAcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CaseHandlerUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DecisionNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -194,14 +196,14 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 name: "Closures",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BuildingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RoomId = table.Column<int>(type: "INTEGER", nullable: true),
-                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    BuildingId = table.Column<int>(type: "integer", nullable: false),
+                    RoomId = table.Column<int>(type: "integer", nullable: true),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -224,15 +226,15 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 name: "BookingDates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RoomId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Cancelled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessMailedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    BookingId = table.Column<int>(type: "integer", nullable: false),
+                    RoomId = table.Column<int>(type: "integer", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Cancelled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessMailedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -250,14 +252,14 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 name: "OccupiedSlots",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BookingDateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitRoomId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    BookingDateId = table.Column<int>(type: "integer", nullable: false),
+                    BookingId = table.Column<int>(type: "integer", nullable: false),
+                    UnitRoomId = table.Column<int>(type: "integer", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -373,6 +375,12 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 columns: new[] { "UnitRoomId", "StartsAt", "EndsAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Rooms_FeedToken",
+                table: "Rooms",
+                column: "FeedToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Rooms_MunicipalityId_BuildingId",
                 table: "Rooms",
                 columns: new[] { "MunicipalityId", "BuildingId" });
@@ -381,11 +389,15 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 name: "IX_Rooms_MunicipalityId_ParentRoomId",
                 table: "Rooms",
                 columns: new[] { "MunicipalityId", "ParentRoomId" });
+
+            // Hand-written: the no-double-booking guarantee (PremisesSql), kept apart so the migration can be regenerated.
+            migrationBuilder.Sql(PremisesSql.Create);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(PremisesSql.Drop);
             migrationBuilder.DropTable(
                 name: "BookableWindows");
 

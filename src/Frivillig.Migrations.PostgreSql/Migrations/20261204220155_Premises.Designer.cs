@@ -13,7 +13,7 @@ using NpgsqlTypes;
 namespace Frivillig.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(FrivilligDbContext))]
-    [Migration("20261204215605_Premises")]
+    [Migration("20261204220155_Premises")]
     partial class Premises
     {
         /// <inheritdoc />
@@ -1077,6 +1077,11 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("FeedToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("FreeForNonProfits")
                         .HasColumnType("boolean");
 
@@ -1100,6 +1105,9 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FeedToken")
+                        .IsUnique();
 
                     b.HasIndex("MunicipalityId", "BuildingId");
 
@@ -1867,13 +1875,15 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Frivillig.Model.Premises.Room", null)
+                    b.HasOne("Frivillig.Model.Premises.Room", "Parent")
                         .WithMany()
                         .HasForeignKey("MunicipalityId", "ParentRoomId")
                         .HasPrincipalKey("MunicipalityId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Building");
+
+                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("Frivillig.Model.Premises.Season", b =>
