@@ -96,7 +96,7 @@ public sealed class Booking : EventSource, ITenantOwned
     {
         foreach (var date in ActiveDates.Where(d => d.Slots.Count == 0))
         {
-            date.Slots.AddRange(units.Select(u => new OccupiedSlot
+            date.Slots.AddRange(units.Order().Select(u => new OccupiedSlot
             {
                 MunicipalityId = MunicipalityId, Booking = this, UnitRoomId = u, StartsAt = date.StartsAt, EndsAt = date.EndsAt,
             }));
