@@ -30,7 +30,8 @@ public sealed class PremisesModule : IFeatureModule
         builder.Services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizeFolder("/Premises/Manage", Policies.PremisesManager);
-            o.Conventions.AuthorizeFolder("/Premises/Booking", Policies.OrganisationMember);
+            o.Conventions.AuthorizeFolder("/Premises/Book");
+            o.Conventions.AuthorizeFolder("/Premises/Mine", Policies.OrganisationMember);
         });
     }
 
