@@ -52,7 +52,7 @@ public sealed class AccessInstructionsSender(IServiceScopeFactory scopes, TimePr
         using var system = db.Tenant.EnterSystemScope();
         var now = time.GetUtcNow();
         var until = now + options.Value.AccessInstructionsLead;
-        var due = await db.BookingDates
+        var due = await db.BookingDates.AsNoTracking()
             .Where(d => d.AccessMailedAt == null && !d.Cancelled && d.StartsAt > now && d.StartsAt <= until)
             .Join(db.Bookings.Where(b => b.Status == BookingStatus.Approved), d => d.BookingId, b => b.Id, (d, b) => new { Date = d, Booking = b, b.Room, b.Room!.Building })
             .OrderBy(x => x.Date.StartsAt).Take(500)
@@ -63,8 +63,19 @@ public sealed class AccessInstructionsSender(IServiceScopeFactory scopes, TimePr
         }
 
         var municipalities = await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Id, ct);
+        var sent = 0;
+        // Each date is claimed by a conditional update inside the transaction that queues its mail, so two
+        // senders (a test's call and the timer, or two instances) never mail one date twice.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var x in due)
         {
+            var dateId = x.Date.Id;
+            if (await db.BookingDates.Where(d => d.Id == dateId && d.AccessMailedAt == null).ExecuteUpdateAsync(u => u.SetProperty(d => d.AccessMailedAt, now), ct) == 0)
+            {
+                continue;
+            }
+
+            sent++;
             var clock = MunicipalClock.For(municipalities[x.Date.MunicipalityId], time);
             var rendered = templates.Render("premises-access", new Dictionary<string, string?>
             {
@@ -80,10 +91,10 @@ public sealed class AccessInstructionsSender(IServiceScopeFactory scopes, TimePr
                 ToAddress = x.Booking.ContactEmail, ToName = x.Booking.ContactName, Subject = rendered.Subject, TextBody = rendered.Text, HtmlBody = rendered.Html,
                 CreatedAt = now, NextAttemptAt = now, MessageId = $"access-{x.Date.Id}-{Guid.NewGuid():N}@frivillig",
             }.Queued());
-            x.Date.AccessMailedAt = now;
         }
 
         await db.SaveChangesAsync(ct);
-        return due.Count;
+        await transaction.CommitAsync(ct);
+        return sent;
     }
 }

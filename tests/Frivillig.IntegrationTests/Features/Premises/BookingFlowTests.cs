@@ -189,9 +189,10 @@ public sealed class AccessInstructionsTests : IDisposable
 
         var clock = app.Clock;
         clock.SetUtcNow(new DateTimeOffset(2026, 12, 12, 17, 0, 0, TimeSpan.Zero)); // 47 hours before
-        Assert.True(await sender.SendDueAsync(CancellationToken.None) >= 1);
-        Assert.Equal(0, await sender.SendDueAsync(CancellationToken.None));
+        await sender.SendDueAsync(CancellationToken.None); // the timer may have been first; either way the date is mailed once
         var mail = await app.Mail.WaitForAsync("kare@eksempel.no", m => m.Subject!.StartsWith("Adgang til Skolekjøkken", StringComparison.Ordinal));
+        Assert.Equal(0, await sender.SendDueAsync(CancellationToken.None));
+        Assert.Single(app.Mail.To("kare@eksempel.no"), m => m.Subject!.StartsWith("Adgang til Skolekjøkken", StringComparison.Ordinal));
         Assert.Contains("kode 4711", mail.TextBody);
         Assert.Contains("mandag 14. desember 2026 kl. 17:00", mail.TextBody);
     }
