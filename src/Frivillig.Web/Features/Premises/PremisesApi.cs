@@ -14,7 +14,7 @@ public static class PremisesApi
     public static IEndpointRouteBuilder MapPremisesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/{m}/premises").WithTags("Lokaler");
-        group.MapGet("", ListAsync).WithName("ListPremises").WithSummary("Bygg med rom som kan lånes eller leies, etter bydel")
+        app.MapGet("/api/v1/{m}/premises", ListAsync).WithTags("Lokaler").WithName("ListPremises").WithSummary("Bygg med rom som kan lånes eller leies, etter bydel")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:int}", GetAsync).WithName("GetPremises").WithSummary("Ett bygg med rommene sine")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -198,7 +198,7 @@ public static class PremisesApi
             errors["from"] = [t["Skriv datoen som ÅÅÅÅ-MM-DD."]];
         }
 
-        var last = first.AddDays(28);
+        var last = errors.Count == 0 ? first.AddDays(28) : first;
         if (!string.IsNullOrEmpty(to) && (!DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out last) || last.Year is < 2000 or > 2100))
         {
             errors["to"] = [t["Skriv datoen som ÅÅÅÅ-MM-DD."]];

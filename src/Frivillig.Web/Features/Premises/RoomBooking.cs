@@ -132,7 +132,17 @@ public sealed class RoomBooking(FrivilligDbContext db, Outbox outbox, LinkBuilde
             }
         }
 
-        if (request.LastDate is { } last && last < request.FirstDate)
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
+        if (request.FirstDate < today.AddDays(-1) || request.FirstDate > today.AddDays(366))
+        {
+            errors["Input.FirstDate"] = request.FirstDate < today ? t["{0} er allerede passert. Velg en tid fram i tid.", request.FirstDate.ToString("d. MMMM yyyy", MunicipalClock.Norwegian)] : t["Du kan booke høyst ett år fram i tid."];
+        }
+
+        if (request.LastDate is { } tooLate && tooLate > today.AddDays(2 * 366))
+        {
+            errors["Input.LastDate"] = t["Du kan booke høyst ett år fram i tid."];
+        }
+        else if (request.LastDate is { } last && last < request.FirstDate)
         {
             errors["Input.LastDate"] = t["Siste dato kan ikke være før første dato."];
         }
