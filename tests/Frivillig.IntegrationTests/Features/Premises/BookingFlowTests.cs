@@ -40,8 +40,9 @@ public sealed class BookingFlowTests(FrivilligApp app) : IClassFixture<Frivillig
         var location = (await WebSession.AssertRedirectAsync(response)).OriginalString;
         Assert.StartsWith($"/tromso/organisasjoner/{org}/lokaler?sendt=", location, StringComparison.Ordinal);
         Assert.Contains("er godkjent", await session.GetHtmlAsync(location));
-        var mail = await app.Mail.WaitForAsync("kare.kontakt@eksempel.no", m => m.Subject!.StartsWith("Godkjent", StringComparison.Ordinal));
+        var mail = await app.Mail.WaitForAsync("kare.kontakt@eksempel.no", m => m.Subject!.StartsWith("Godkjent: Musikkrom", StringComparison.Ordinal));
         Assert.Contains("Musikkrom, Kroken skole", mail.Subject);
+        Assert.Contains("onsdag 9. desember 2026 kl. 17:00–19:00", mail.TextBody);
     }
 
     [Fact]
