@@ -95,6 +95,7 @@ public sealed class PremisesBrowserTests(PremisesBrowserFixture fixture) : IClas
 
         // Apply for a fixed weekly time in the season; two dates clash and are left out.
         await page.GetByRole(AriaRole.Link, new() { Name = "Book Gymsal (hel)" }).ClickAsync();
+        await page.GetByLabel("Organisasjon").SelectOptionAsync(new SelectOptionValue { Label = "Tromsø Røde Kors" });
         await page.GetByLabel("Aktivitet").SelectOptionAsync(new SelectOptionValue { Label = "Innebandy for alle" });
         await page.GetByLabel(new Regex("^Fast tid hver uke i Vår 2027")).CheckAsync();
         await page.GetByLabel("Dato (første dato for en serie)").FillAsync(FirstTuesday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -130,10 +131,10 @@ public sealed class PremisesBrowserTests(PremisesBrowserFixture fixture) : IClas
         Assert.Contains("Gymsal (hel), Kroken skole", decision.Subject);
 
         // Two days before the first date, the access instructions go out by SMTP, and not before.
-        Assert.DoesNotContain(fixture.Smtp.Received(), m => m.Subject!.StartsWith("Adgang", StringComparison.Ordinal));
+        Assert.DoesNotContain(fixture.Smtp.Received(), m => m.Subject!.StartsWith("Adgang", StringComparison.Ordinal) && m.Subject.Contains("januar 2027", StringComparison.Ordinal));
         fixture.App.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 3, 18, 0, 0, TimeSpan.Zero));
         await fixture.App.Services.GetRequiredService<AccessInstructionsSender>().SendDueAsync(CancellationToken.None);
-        var access = await fixture.Smtp.WaitForAsync(await ContactAsync(bookingId), m => m.Subject!.StartsWith("Adgang til Gymsal (hel)", StringComparison.Ordinal));
+        var access = await fixture.Smtp.WaitForAsync(await ContactAsync(bookingId), m => m.Subject!.StartsWith("Adgang til Gymsal (hel)", StringComparison.Ordinal) && m.Subject.Contains("5. januar 2027", StringComparison.Ordinal));
         Assert.Contains("tirsdag 5. januar 2027 kl. 18:00", access.TextBody);
         Assert.Contains("kode 4711", access.TextBody);
     }
