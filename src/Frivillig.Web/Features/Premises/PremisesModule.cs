@@ -27,6 +27,7 @@ public sealed class PremisesModule : IFeatureModule
         builder.Services.AddSingleton<AccessInstructionsSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AccessInstructionsSender>());
         builder.Services.AddNavigationLink(new("Lokaler", "lokaler", 40));
+        builder.Services.AddMyPageSection("PremisesWork", 25);
         builder.Services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizeFolder("/Premises/Manage", Policies.PremisesManager);

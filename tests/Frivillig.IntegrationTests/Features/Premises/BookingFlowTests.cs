@@ -160,6 +160,18 @@ public sealed class BookingFlowTests(FrivilligApp app) : IClassFixture<Frivillig
     }
 
     [Fact]
+    public async Task Min_side_leads_members_to_their_bookings_and_managers_to_the_queue()
+    {
+        var org = await app.OrganisationIdAsync(Demo.RodeKors);
+        var member = await (await app.SignInAsync(Demo.Coordinator)).GetHtmlAsync("/konto");
+        Assert.Contains($"href=\"/tromso/organisasjoner/{org}/lokaler\"", member);
+        var manager = await (await app.SignInAsync(Demo.TromsoPremisesManager)).GetHtmlAsync("/konto");
+        Assert.Contains("href=\"/tromso/lokaler/forvaltning\"", manager);
+        var volunteer = await (await app.SignInAsync(Demo.Volunteer)).GetHtmlAsync("/konto");
+        Assert.DoesNotContain("id=\"mine-lokaler\"", volunteer);
+    }
+
+    [Fact]
     public async Task A_rooms_feed_for_staff_needs_its_secret_and_reads_in_another_parser()
     {
         var gym = await app.RoomAsync(PremisesScene.Gym);
