@@ -22,6 +22,14 @@ public sealed class FrivilligDbContext(DbContextOptions<FrivilligDbContext> opti
     public DbSet<WaitlistedDate> WaitlistedDates => Set<WaitlistedDate>();
     public DbSet<Picture> Pictures => Set<Picture>();
     public DbSet<Realtime.JournalEntry> LiveJournal => Set<Realtime.JournalEntry>();
+    public DbSet<Premises.Building> Buildings => Set<Premises.Building>();
+    public DbSet<Premises.Room> Rooms => Set<Premises.Room>();
+    public DbSet<Premises.BookableWindow> BookableWindows => Set<Premises.BookableWindow>();
+    public DbSet<Premises.Closure> Closures => Set<Premises.Closure>();
+    public DbSet<Premises.Season> Seasons => Set<Premises.Season>();
+    public DbSet<Premises.Booking> Bookings => Set<Premises.Booking>();
+    public DbSet<Premises.BookingDate> BookingDates => Set<Premises.BookingDate>();
+    public DbSet<Premises.OccupiedSlot> OccupiedSlots => Set<Premises.OccupiedSlot>();
 
     public TenantContext Tenant => tenant;
 

@@ -9,6 +9,19 @@ if (args is ["seed", var path, var municipality, ..])
     return;
 }
 
+if (args is ["seed-premises", var premisesDb, var premisesMunicipality, var bookings, ..])
+{
+    await PremisesLoadData.SeedBookingsAsync(premisesDb, premisesMunicipality, int.Parse(bookings, System.Globalization.CultureInfo.InvariantCulture));
+    Console.WriteLine($"Seeded {bookings} bookings into a load building in {premisesMunicipality}.");
+    return;
+}
+
+if (args is ["bookload", var bookUrl, var bookClients, var bookSeconds, ..])
+{
+    await BookingLoad.RunAsync(bookUrl, int.Parse(bookClients, System.Globalization.CultureInfo.InvariantCulture), int.Parse(bookSeconds, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args is ["hubload", var baseUrl, var clients, var rounds, ..])
 {
     await HubLoad.RunAsync(baseUrl, int.Parse(clients, System.Globalization.CultureInfo.InvariantCulture), int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture));

@@ -733,6 +733,416 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                     b.ToTable("Memberships");
                 });
 
+            modelBuilder.Entity("Frivillig.Model.Premises.BookableWindow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Weekday")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "RoomId");
+
+                    b.ToTable("BookableWindows");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Booking", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CaseHandlerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RulesAcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SeasonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("Weekly")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("MunicipalityId", "ActivityId");
+
+                    b.HasIndex("MunicipalityId", "OrganisationId");
+
+                    b.HasIndex("MunicipalityId", "RoomId");
+
+                    b.HasIndex("MunicipalityId", "SeasonId");
+
+                    b.HasIndex("MunicipalityId", "Status");
+
+                    b.ToTable("Bookings");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.BookingDate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AccessMailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccessMailedAt", "StartsAt");
+
+                    b.HasIndex("MunicipalityId", "BookingId");
+
+                    b.HasIndex("RoomId", "StartsAt");
+
+                    b.ToTable("BookingDates");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Building", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccessInstructions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("AccessibleToilet")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("HearingLoop")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("Lift")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("OpeningNotes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<bool>("StepFreeEntrance")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("StreetAddress")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "DistrictId");
+
+                    b.ToTable("Buildings");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Closure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BuildingId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("RoomId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuildingId", "StartsAt");
+
+                    b.HasIndex("MunicipalityId", "BuildingId");
+
+                    b.HasIndex("MunicipalityId", "RoomId");
+
+                    b.ToTable("Closures");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.OccupiedSlot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BookingDateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UnitRoomId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "BookingDateId");
+
+                    b.HasIndex("MunicipalityId", "BookingId");
+
+                    b.HasIndex("MunicipalityId", "UnitRoomId");
+
+                    b.HasIndex("UnitRoomId", "StartsAt", "EndsAt");
+
+                    b.ToTable("OccupiedSlots");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Room", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AutoApprove")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("BuildingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Equipment")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("FeedToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("FreeForNonProfits")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int?>("ParentRoomId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("PricePerHourNok")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<string>("Rules")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeedToken")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "BuildingId");
+
+                    b.HasIndex("MunicipalityId", "ParentRoomId");
+
+                    b.ToTable("Rooms");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Season", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("ApplicationDeadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Seasons");
+                });
+
             modelBuilder.Entity("Frivillig.Model.Realtime.JournalEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1340,6 +1750,148 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Frivillig.Model.Premises.BookableWindow", b =>
+                {
+                    b.HasOne("Frivillig.Model.Premises.Room", null)
+                        .WithMany("Windows")
+                        .HasForeignKey("MunicipalityId", "RoomId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Booking", b =>
+                {
+                    b.HasOne("Frivillig.Model.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "ActivityId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Frivillig.Model.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "OrganisationId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Frivillig.Model.Premises.Room", "Room")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "RoomId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Frivillig.Model.Premises.Season", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "SeasonId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("Room");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.BookingDate", b =>
+                {
+                    b.HasOne("Frivillig.Model.Premises.Booking", null)
+                        .WithMany("Dates")
+                        .HasForeignKey("MunicipalityId", "BookingId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Building", b =>
+                {
+                    b.HasOne("Frivillig.Model.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Frivillig.Model.Tenancy.District", "District")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "DistrictId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("District");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Closure", b =>
+                {
+                    b.HasOne("Frivillig.Model.Premises.Building", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "BuildingId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Frivillig.Model.Premises.Room", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "RoomId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.OccupiedSlot", b =>
+                {
+                    b.HasOne("Frivillig.Model.Premises.BookingDate", null)
+                        .WithMany("Slots")
+                        .HasForeignKey("MunicipalityId", "BookingDateId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Frivillig.Model.Premises.Booking", "Booking")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "BookingId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Frivillig.Model.Premises.Room", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "UnitRoomId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Booking");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Room", b =>
+                {
+                    b.HasOne("Frivillig.Model.Premises.Building", "Building")
+                        .WithMany("Rooms")
+                        .HasForeignKey("MunicipalityId", "BuildingId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Frivillig.Model.Premises.Room", "Parent")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "ParentRoomId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Building");
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Season", b =>
+                {
+                    b.HasOne("Frivillig.Model.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Frivillig.Model.Realtime.JournalEntry", b =>
                 {
                     b.HasOne("Frivillig.Model.Tenancy.Municipality", null)
@@ -1448,6 +2000,26 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                     b.Navigation("Districts");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Booking", b =>
+                {
+                    b.Navigation("Dates");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.BookingDate", b =>
+                {
+                    b.Navigation("Slots");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Building", b =>
+                {
+                    b.Navigation("Rooms");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Room", b =>
+                {
+                    b.Navigation("Windows");
                 });
 
             modelBuilder.Entity("Frivillig.Model.Tenancy.Municipality", b =>

@@ -698,6 +698,400 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                     b.ToTable("Memberships");
                 });
 
+            modelBuilder.Entity("Frivillig.Model.Premises.BookableWindow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weekday")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "RoomId");
+
+                    b.ToTable("BookableWindows");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Booking", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseHandlerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RulesAcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SeasonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Weekly")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("MunicipalityId", "ActivityId");
+
+                    b.HasIndex("MunicipalityId", "OrganisationId");
+
+                    b.HasIndex("MunicipalityId", "RoomId");
+
+                    b.HasIndex("MunicipalityId", "SeasonId");
+
+                    b.HasIndex("MunicipalityId", "Status");
+
+                    b.ToTable("Bookings");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.BookingDate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AccessMailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccessMailedAt", "StartsAt");
+
+                    b.HasIndex("MunicipalityId", "BookingId");
+
+                    b.HasIndex("RoomId", "StartsAt");
+
+                    b.ToTable("BookingDates");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Building", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccessInstructions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AccessibleToilet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HearingLoop")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Lift")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpeningNotes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("StepFreeEntrance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StreetAddress")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "DistrictId");
+
+                    b.ToTable("Buildings");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Closure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BuildingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuildingId", "StartsAt");
+
+                    b.HasIndex("MunicipalityId", "BuildingId");
+
+                    b.HasIndex("MunicipalityId", "RoomId");
+
+                    b.ToTable("Closures");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.OccupiedSlot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingDateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitRoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "BookingDateId");
+
+                    b.HasIndex("MunicipalityId", "BookingId");
+
+                    b.HasIndex("MunicipalityId", "UnitRoomId");
+
+                    b.HasIndex("UnitRoomId", "StartsAt", "EndsAt");
+
+                    b.ToTable("OccupiedSlots");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Room", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AutoApprove")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BuildingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Equipment")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeedToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FreeForNonProfits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentRoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("PricePerHourNok")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rules")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FeedToken")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId", "BuildingId");
+
+                    b.HasIndex("MunicipalityId", "ParentRoomId");
+
+                    b.ToTable("Rooms");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Season", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicationDeadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Seasons");
+                });
+
             modelBuilder.Entity("Frivillig.Model.Realtime.JournalEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1295,6 +1689,148 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Frivillig.Model.Premises.BookableWindow", b =>
+                {
+                    b.HasOne("Frivillig.Model.Premises.Room", null)
+                        .WithMany("Windows")
+                        .HasForeignKey("MunicipalityId", "RoomId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Booking", b =>
+                {
+                    b.HasOne("Frivillig.Model.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "ActivityId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Frivillig.Model.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "OrganisationId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Frivillig.Model.Premises.Room", "Room")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "RoomId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Frivillig.Model.Premises.Season", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "SeasonId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("Room");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.BookingDate", b =>
+                {
+                    b.HasOne("Frivillig.Model.Premises.Booking", null)
+                        .WithMany("Dates")
+                        .HasForeignKey("MunicipalityId", "BookingId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Building", b =>
+                {
+                    b.HasOne("Frivillig.Model.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Frivillig.Model.Tenancy.District", "District")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "DistrictId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("District");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Closure", b =>
+                {
+                    b.HasOne("Frivillig.Model.Premises.Building", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "BuildingId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Frivillig.Model.Premises.Room", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "RoomId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.OccupiedSlot", b =>
+                {
+                    b.HasOne("Frivillig.Model.Premises.BookingDate", null)
+                        .WithMany("Slots")
+                        .HasForeignKey("MunicipalityId", "BookingDateId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Frivillig.Model.Premises.Booking", "Booking")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "BookingId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Frivillig.Model.Premises.Room", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "UnitRoomId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Booking");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Room", b =>
+                {
+                    b.HasOne("Frivillig.Model.Premises.Building", "Building")
+                        .WithMany("Rooms")
+                        .HasForeignKey("MunicipalityId", "BuildingId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Frivillig.Model.Premises.Room", "Parent")
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId", "ParentRoomId")
+                        .HasPrincipalKey("MunicipalityId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Building");
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Season", b =>
+                {
+                    b.HasOne("Frivillig.Model.Tenancy.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Frivillig.Model.Realtime.JournalEntry", b =>
                 {
                     b.HasOne("Frivillig.Model.Tenancy.Municipality", null)
@@ -1403,6 +1939,26 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                     b.Navigation("Districts");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Booking", b =>
+                {
+                    b.Navigation("Dates");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.BookingDate", b =>
+                {
+                    b.Navigation("Slots");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Building", b =>
+                {
+                    b.Navigation("Rooms");
+                });
+
+            modelBuilder.Entity("Frivillig.Model.Premises.Room", b =>
+                {
+                    b.Navigation("Windows");
                 });
 
             modelBuilder.Entity("Frivillig.Model.Tenancy.Municipality", b =>
