@@ -22,6 +22,15 @@ public sealed class FrivilligDbContext(DbContextOptions<FrivilligDbContext> opti
     public DbSet<WaitlistedDate> WaitlistedDates => Set<WaitlistedDate>();
     public DbSet<Picture> Pictures => Set<Picture>();
     public DbSet<Realtime.JournalEntry> LiveJournal => Set<Realtime.JournalEntry>();
+    public DbSet<Volunteering.VolunteerRole> VolunteerRoles => Set<Volunteering.VolunteerRole>();
+    public DbSet<Volunteering.VolunteerProfile> VolunteerProfiles => Set<Volunteering.VolunteerProfile>();
+    public DbSet<Volunteering.TrainingCompletion> TrainingCompletions => Set<Volunteering.TrainingCompletion>();
+    public DbSet<Volunteering.DeclarationSignature> DeclarationSignatures => Set<Volunteering.DeclarationSignature>();
+    public DbSet<Volunteering.PolitiattestShown> Politiattester => Set<Volunteering.PolitiattestShown>();
+    public DbSet<Volunteering.RoleApplication> RoleApplications => Set<Volunteering.RoleApplication>();
+    public DbSet<Volunteering.Shift> Shifts => Set<Volunteering.Shift>();
+    public DbSet<Volunteering.ShiftSignUp> ShiftSignUps => Set<Volunteering.ShiftSignUp>();
+    public DbSet<Volunteering.BriefingView> BriefingViews => Set<Volunteering.BriefingView>();
 
     public TenantContext Tenant => tenant;
 
