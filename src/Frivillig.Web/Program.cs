@@ -9,6 +9,7 @@ using Frivillig.Web.Features.Feeds;
 using Frivillig.Web.Features.Municipalities;
 using Frivillig.Web.Features.Organisations;
 using Frivillig.Web.Features.Pictures;
+using Frivillig.Web.Features.Volunteering;
 using Frivillig.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Default(args) });
@@ -32,6 +33,7 @@ builder.AddModule<AdminModule>();
 builder.AddModule<ActivitiesModule>();
 builder.AddModule<CalendarModule>();
 builder.AddModule<FeedsModule>();
+builder.AddModule<VolunteeringModule>();
 
 var app = builder.Build();
 
