@@ -43,6 +43,7 @@ public sealed class VolunteeringModule : IFeatureModule
             o.Conventions.AuthorizePage("/Volunteering/ShiftPage");
             o.Conventions.AuthorizePage("/Volunteering/Certificate");
             o.Conventions.AuthorizeFolder("/Volunteering/Manage", Policies.OrganisationCoordinator);
+            o.Conventions.AddPageRoute("/Volunteering/Manage/EditRole", "{m}/organisasjoner/{orgId:int}/frivillig/roller/{id:int}");
         });
     }
 
