@@ -38,6 +38,22 @@ public sealed class ShiftReminders(IServiceScopeFactory scopes, TimeProvider tim
     /// <summary>One round: queues the reminders that are due; returns how many.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        // One round at a time, so a reminder is never sent twice by two rounds reading the same rows.
+        await _round.WaitAsync(cancellationToken);
+        try
+        {
+            return await RoundAsync(cancellationToken);
+        }
+        finally
+        {
+            _round.Release();
+        }
+    }
+
+    private readonly SemaphoreSlim _round = new(1, 1);
+
+    private async Task<int> RoundAsync(CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FrivilligDbContext>();
         using var system = db.Tenant.EnterSystemScope();
