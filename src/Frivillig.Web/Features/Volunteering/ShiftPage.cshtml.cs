@@ -104,6 +104,11 @@ public sealed class ShiftPageModel(FrivilligDbContext db, CurrentUser me, Volunt
             return NotFound();
         }
 
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
         if (!CanCheckIn)
         {
             ModelState.AddModelError(nameof(Code), t["Du kan sjekke inn fra en time før vakten til den er slutt."]);

@@ -47,6 +47,9 @@ internal static class VolunteerScene
             return (role.Id, shift.Id, orgId);
         });
 
+    public static Task<string> UserIdAsync(FrivilligApp app, string email) =>
+        app.DbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
     public static async Task<string> NewVolunteerAsync(FrivilligApp app, string email, string name)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -65,7 +68,7 @@ internal static class VolunteerScene
         var now = app.Clock.GetUtcNow();
         if (training)
         {
-            foreach (var module in role.RequiredModules)
+            foreach (var module in role.RequiredModules.Where(m => !db.TrainingCompletions.Any(c => c.UserId == userId && c.ModuleSlug == m && c.MunicipalityId == role.MunicipalityId)))
             {
                 db.TrainingCompletions.Add(new TrainingCompletion { MunicipalityId = role.MunicipalityId, UserId = userId, ModuleSlug = module, Version = content.Modules[module].Version, CompletedAt = now });
             }
