@@ -20,9 +20,9 @@ public sealed class TrainingModel(FrivilligDbContext db, CurrentUser me, Volunte
     [BindProperty]
     public List<string?> Answers { get; set; } = [];
 
-    public IActionResult OnGet(string module) => Load(module) ? Page() : NotFound();
+    public IActionResult OnGet(string? module) => Load(module) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnGetCompletedAsync(string module, CancellationToken ct)
+    public async Task<IActionResult> OnGetCompletedAsync(string? module, CancellationToken ct)
     {
         if (!Load(module))
         {
@@ -34,7 +34,7 @@ public sealed class TrainingModel(FrivilligDbContext db, CurrentUser me, Volunte
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string module, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string? module, CancellationToken ct)
     {
         if (!Load(module))
         {
@@ -72,9 +72,9 @@ public sealed class TrainingModel(FrivilligDbContext db, CurrentUser me, Volunte
         return Redirect(ReturnRole is { } role and > 0 ? $"/{slug}/frivillig/roller/{role}#status" : $"/{slug}/frivillig/opplaering/{module}?handler=Completed");
     }
 
-    private bool Load(string module)
+    private bool Load([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? module)
     {
-        if (module.Length > 80 || !content.Modules.TryGetValue(module, out var m))
+        if (module is null || module.Length > 80 || !content.Modules.TryGetValue(module, out var m))
         {
             return false;
         }

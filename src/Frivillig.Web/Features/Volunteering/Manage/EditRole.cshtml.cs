@@ -241,7 +241,7 @@ public sealed class EditRoleModel(FrivilligDbContext db, VolunteerContent conten
             }
         }
 
-        if (activityId is null && districtId is null && !ModelState.ContainsKey("Input.DistrictId"))
+        if (activityId is null && districtId is null && !HasError("Input.DistrictId"))
         {
             ModelState.AddModelError("Input.DistrictId", t["Velg aktiviteten eller bydelen rollen hører til."]);
         }
@@ -258,7 +258,7 @@ public sealed class EditRoleModel(FrivilligDbContext db, VolunteerContent conten
             ModelState.AddModelError("Input.MayNotDo", t["Høyst {0} punkter på høyst {1} tegn.", VolunteerRole.ListMaxItems, VolunteerRole.ListItemMaxLength]);
         }
 
-        if (Input.Modules.Count > 20 || Input.Modules.Any(m => !content.Modules.ContainsKey(m)))
+        if (Input.Modules.Count > 20 || Input.Modules.Any(m => m is null || !content.Modules.ContainsKey(m)))
         {
             ModelState.AddModelError("Input.Modules", t["Velg opplæring fra listen."]);
         }
@@ -292,8 +292,19 @@ public sealed class EditRoleModel(FrivilligDbContext db, VolunteerContent conten
             return null;
         }
 
-        return new RoleDetails(Input.Title, Input.Description, Input.TaskKind, activityId, districtId, Input.Place, mayDo, mayNotDo, Input.ContactName, Input.ContactEmail,
+        var details = new RoleDetails(Input.Title, Input.Description, Input.TaskKind, activityId, districtId, Input.Place, mayDo, mayNotDo, Input.ContactName, Input.ContactEmail,
             Input.StaffName, Input.StaffEmail, Input.ExpectedTime, Input.Modules, Input.NeedsDeclaration, Input.InvolvesTrust, Input.Languages, days, times);
+        try
+        {
+            VolunteerRole.Check(details);
+            return details;
+        }
+        catch (ArgumentException)
+        {
+            // The form's own checks come first; the model's rules are the last word.
+            ModelState.AddModelError(string.Empty, t["Rollen trenger tittel, beskrivelse, begge listene, kontaktperson, ansatt og bydel eller aktivitet."]);
+            return null;
+        }
     }
 
     private async Task<bool> LoadAsync(int orgId, int? id, CancellationToken ct)
