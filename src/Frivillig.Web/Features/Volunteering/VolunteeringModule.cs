@@ -27,6 +27,7 @@ public sealed class VolunteeringModule : IFeatureModule
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ShiftReminders>());
         builder.Services.AddScoped<IPersonalFeedSource, ShiftsInPersonalFeed>();
         builder.Services.AddPersonalDataSource<VolunteeringPersonalData>();
+        builder.Services.AddRetentionRule<BriefingViewRetention>();
         builder.Services.AddMyPageSection("MyVolunteering", 25);
         builder.Services.AddNavigationLink(new("Bli frivillig", "frivillig", 40));
         builder.Services.AddAfterCommitHandler<ShiftChanged, VolunteerLive>();
