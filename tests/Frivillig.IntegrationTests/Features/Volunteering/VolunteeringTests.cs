@@ -230,7 +230,51 @@ public sealed class VolunteeringTests(FrivilligApp app) : IClassFixture<Frivilli
         await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync(form, fields));
         var mail = await app.Mail.WaitForAsync("vera.venn@frivillig.test", m => m.Subject!.Contains("Ny turvenn", StringComparison.Ordinal));
         Assert.Contains("/tromso/frivillig/roller/", mail.TextBody);
+
+        // A role in another district does not fit her profile (Tromsøya only).
+        var kroken = await app.DbAsync(db => db.Districts.Where(d => d.Slug == "kroken").Select(d => d.Id).SingleAsync());
+        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync(form, [.. fields.Where(f => f.Key is not "Input.Title" and not "Input.DistrictId"),
+            new("Input.Title", "Turvenn i Kroken"), new("Input.DistrictId", kroken.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
+        // Mail is written to the outbox in the same save as the role: none is there for her.
+        Assert.True(await app.DbAsync(db => db.Outbox.AnyAsync(o => o.ToAddress == "vera.venn@frivillig.test" && o.Subject.Contains("Ny turvenn"))));
+        Assert.False(await app.DbAsync(db => db.Outbox.AnyAsync(o => o.ToAddress == "vera.venn@frivillig.test" && o.Subject.Contains("Turvenn i Kroken"))));
     }
+
+    [Fact]
+    public async Task A_coordinator_messages_every_volunteer_of_a_role_and_shifts_are_in_the_personal_feed_as_parsers_read_it()
+    {
+        var (roleId, shiftId, orgId) = await VolunteerScene.RoleAsync(app, "Meldingsrolle", daysAhead: 5);
+        var user = await VolunteerScene.NewVolunteerAsync(app, "melding@frivillig.test", "Mia Melding");
+        await VolunteerScene.ReadyAndApprovedAsync(app, user, roleId);
+        await VolunteerScene.TakeAsync(app, user, shiftId);
+        var coordinator = await app.SignInAsync(Demo.Coordinator);
+        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"/tromso/organisasjoner/{orgId}/frivillig/melding",
+            new() { ["Input.Target"] = $"rolle:{roleId}", ["Input.Subject"] = "Nytt rom", ["Input.Body"] = "Vi er i andre etasje fra nå." }));
+        var message = await app.Mail.WaitForAsync("melding@frivillig.test", m => m.Subject!.Contains("Nytt rom", StringComparison.Ordinal));
+        Assert.Contains("andre etasje", message.TextBody);
+        Assert.Contains("rollen Meldingsrolle", message.TextBody);
+
+        // A target that is not on the page's list (another organisation's role) is refused, and nobody is mailed.
+        var (otherRole, _, _) = await VolunteerScene.RoleAsync(app, "Annen organisasjons rolle", organisation: Demo.Bymisjonen);
+        var refused = await coordinator.PostFormAsync($"/tromso/organisasjoner/{orgId}/frivillig/melding",
+            new() { ["Input.Target"] = $"rolle:{otherRole}", ["Input.Subject"] = "Hei", ["Input.Body"] = "Hei" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Velg fra listen.", await refused.Content.ReadAsStringAsync());
+
+        var session = await app.SignInAsync("melding@frivillig.test");
+        var link = await session.PostFormAsync("/konto?handler=CalendarLink", new() { ["bekreftet"] = "ja" }, formPage: "/konto");
+        var path = System.Text.RegularExpressions.Regex.Match(await link.Content.ReadAsStringAsync(), "value=\"http://frivillig.test(/ical/me/[^\"]+)\"").Groups[1].Value;
+        var feed = await app.NewSession().Client.GetStringAsync(path);
+        var from = app.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var to = app.Today.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var signUpId = await app.DbAsync(db => db.ShiftSignUps.Where(s => s.UserId == user).Select(s => s.Id).SingleAsync());
+        foreach (var parsed in new[] { IcalParsers.Python(feed, from, to), IcalParsers.IcalJs(feed, from, to) })
+        {
+            var shift = Assert.Single(parsed, e => e.Uid == $"shift-{signUpId}@frivillig");
+            Assert.EndsWith("T12:00:00+01:00", shift.Start);
+        }
+    }
+
 
     [Fact]
     public async Task A_role_without_both_lists_or_with_another_municipalitys_district_is_refused_and_nothing_is_saved()
