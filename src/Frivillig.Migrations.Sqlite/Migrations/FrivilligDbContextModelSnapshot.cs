@@ -1288,14 +1288,14 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("StaffEmail")
+                    b.Property<string>("StaffEmailsText")
                         .IsRequired()
-                        .HasMaxLength(254)
+                        .HasMaxLength(1300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("StaffName")
+                    b.Property<string>("StaffNames")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")

@@ -31,8 +31,8 @@ public sealed record RoleDetails(
     IReadOnlyList<string> MayNotDo,
     string ContactName,
     string ContactEmail,
-    string StaffName,
-    string StaffEmail,
+    string StaffNames,
+    IReadOnlyList<string> StaffEmails,
     string ExpectedTime,
     IReadOnlyList<string> RequiredModules,
     bool NeedsDeclaration,
@@ -53,6 +53,7 @@ public sealed class VolunteerRole : EventSource, ITenantOwned
     public const int DescriptionMaxLength = 4000;
     public const int ListItemMaxLength = 300;
     public const int ListMaxItems = 20;
+    public const int MaxStaff = 5;
 
     public int Id { get; set; }
     public int MunicipalityId { get; set; }
@@ -72,8 +73,11 @@ public sealed class VolunteerRole : EventSource, ITenantOwned
     public string MayNotDoText { get; private set; } = string.Empty;
     public string ContactName { get; private set; } = string.Empty;
     public string ContactEmail { get; private set; } = string.Empty;
-    public string StaffName { get; private set; } = string.Empty;
-    public string StaffEmail { get; private set; } = string.Empty;
+    /// <summary>The staff who work with the volunteer, as the coordinator names them.</summary>
+    public string StaffNames { get; private set; } = string.Empty;
+
+    /// <summary>Their addresses, one per line: each is told who is coming before the first shift.</summary>
+    public string StaffEmailsText { get; private set; } = string.Empty;
     public string ExpectedTime { get; private set; } = string.Empty;
 
     /// <summary>Training module slugs wrapped in commas (",rollen-som-frivillig,").</summary>
@@ -91,6 +95,7 @@ public sealed class VolunteerRole : EventSource, ITenantOwned
     public DateTimeOffset? OpenedAt { get; private set; }
 
     public IReadOnlyList<string> MayDo => Lines(MayDoText);
+    public IReadOnlyList<string> StaffEmails => Lines(StaffEmailsText);
     public IReadOnlyList<string> MayNotDo => Lines(MayNotDoText);
     public IReadOnlyList<string> RequiredModules => RequiredModulesText.Split(',', StringSplitOptions.RemoveEmptyEntries);
     public IReadOnlyList<DayOfWeek> Days => [.. DaysText.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(d => (DayOfWeek)int.Parse(d, System.Globalization.CultureInfo.InvariantCulture))];
@@ -100,7 +105,7 @@ public sealed class VolunteerRole : EventSource, ITenantOwned
 
     public bool IsOpen => Status == RoleStatus.Open;
 
-    public RoleDetails Details => new(Title, Description, TaskKind, ActivityId, DistrictId, Place, MayDo, MayNotDo, ContactName, ContactEmail, StaffName, StaffEmail,
+    public RoleDetails Details => new(Title, Description, TaskKind, ActivityId, DistrictId, Place, MayDo, MayNotDo, ContactName, ContactEmail, StaffNames, StaffEmails,
         ExpectedTime, RequiredModules, NeedsDeclaration, InvolvesTrust, Languages, Days, TimesOfDay);
 
     public static VolunteerRole Draft(int organisationId, RoleDetails details, DateTimeOffset now)
@@ -154,8 +159,8 @@ public sealed class VolunteerRole : EventSource, ITenantOwned
         MayNotDoText = JoinLines(d.MayNotDo);
         ContactName = d.ContactName.Trim();
         ContactEmail = d.ContactEmail.Trim();
-        StaffName = d.StaffName.Trim();
-        StaffEmail = d.StaffEmail.Trim();
+        StaffNames = d.StaffNames.Trim();
+        StaffEmailsText = JoinLines(d.StaffEmails);
         ExpectedTime = d.ExpectedTime.Trim();
         RequiredModulesText = "," + string.Join(',', d.RequiredModules.Select(m => m.Trim()).Where(m => m.Length > 0).Distinct(StringComparer.Ordinal)) + ",";
         NeedsDeclaration = d.NeedsDeclaration;
@@ -184,7 +189,7 @@ public sealed class VolunteerRole : EventSource, ITenantOwned
             throw new ArgumentException($"At most {ListMaxItems} points in each list.");
         }
 
-        if (string.IsNullOrWhiteSpace(d.ContactName) || string.IsNullOrWhiteSpace(d.ContactEmail) || string.IsNullOrWhiteSpace(d.StaffName) || string.IsNullOrWhiteSpace(d.StaffEmail))
+        if (string.IsNullOrWhiteSpace(d.ContactName) || string.IsNullOrWhiteSpace(d.ContactEmail) || string.IsNullOrWhiteSpace(d.StaffNames) || Clean(d.StaffEmails).Count is 0 or > MaxStaff)
         {
             throw new ArgumentException("A role names its contact person and the staff who work with the volunteer.");
         }
@@ -222,8 +227,8 @@ internal sealed class VolunteerRoleConfiguration : IEntityTypeConfiguration<Volu
         builder.Property(r => r.MayNotDoText).HasMaxLength(7000);
         builder.Property(r => r.ContactName).HasMaxLength(100);
         builder.Property(r => r.ContactEmail).HasMaxLength(254);
-        builder.Property(r => r.StaffName).HasMaxLength(100);
-        builder.Property(r => r.StaffEmail).HasMaxLength(254);
+        builder.Property(r => r.StaffNames).HasMaxLength(200);
+        builder.Property(r => r.StaffEmailsText).HasMaxLength(1300);
         builder.Property(r => r.ExpectedTime).HasMaxLength(200);
         builder.Property(r => r.RequiredModulesText).HasMaxLength(400);
         builder.Property(r => r.Languages).HasMaxLength(200);

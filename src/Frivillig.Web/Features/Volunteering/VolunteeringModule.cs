@@ -70,7 +70,7 @@ public sealed class VolunteeringModule : IFeatureModule
             var clock = MunicipalClock.For(municipality, demo.Time);
             var t = content.Templates.Single(x => x.Slug == r.Template);
             var details = new RoleDetails(t.Title, t.Description, t.TaskKind, null, demo.District(r.Municipality, r.District).Id, r.Place, t.MayDo, t.MayNotDo,
-                r.ContactName, r.ContactEmail, r.StaffName, r.StaffEmail, t.ExpectedTime, t.RequiredModules, t.NeedsDeclaration, t.InvolvesTrust, r.Languages,
+                r.ContactName, r.ContactEmail, r.StaffName, [r.StaffEmail], t.ExpectedTime, t.RequiredModules, t.NeedsDeclaration, t.InvolvesTrust, r.Languages,
                 r.Days, r.TimesOfDay);
             var role = VolunteerRole.Draft(await demo.OrganisationIdAsync(r.Municipality, r.Organisation), details, demo.Now);
             role.MunicipalityId = municipality.Id;

@@ -83,10 +83,19 @@ public sealed class VolunteerMail(FrivilligDbContext db, Outbox outbox, LinkBuil
 
     private static string Bullets(IEnumerable<string> items) => string.Join("\n", items.Select(i => "– " + i));
 
-    public void StaffBriefed(VolunteerRole role, string organisationName, string volunteerName, Shift shift, MunicipalClock clock) =>
-        outbox.Enqueue(role.StaffEmail, role.StaffName, "volunteer-staff-briefed", new Dictionary<string, string?>
+    /// <summary>Each of the staff who work with the volunteer gets their own copy.</summary>
+    public void StaffBriefed(VolunteerRole role, string organisationName, string volunteerName, Shift shift, MunicipalClock clock)
+    {
+        foreach (var email in role.StaffEmails)
         {
-            ["StaffName"] = role.StaffName, ["RoleTitle"] = role.Title, ["OrganisationName"] = organisationName, ["VolunteerName"] = volunteerName,
+            StaffBriefed(email, role, organisationName, volunteerName, shift, clock);
+        }
+    }
+
+    private void StaffBriefed(string email, VolunteerRole role, string organisationName, string volunteerName, Shift shift, MunicipalClock clock) =>
+        outbox.Enqueue(email, null, "volunteer-staff-briefed", new Dictionary<string, string?>
+        {
+            ["StaffNames"] = role.StaffNames, ["RoleTitle"] = role.Title, ["OrganisationName"] = organisationName, ["VolunteerName"] = volunteerName,
             ["When"] = When(shift, clock), ["Place"] = shift.Place, ["MayDo"] = Bullets(role.MayDo), ["MayNotDo"] = Bullets(role.MayNotDo),
             ["ContactName"] = role.ContactName, ["ContactEmail"] = role.ContactEmail,
         });

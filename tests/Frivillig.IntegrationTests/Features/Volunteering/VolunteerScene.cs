@@ -33,7 +33,7 @@ internal static class VolunteerScene
             var orgId = await db.Organisations.Where(o => o.MunicipalityId == m.Id && o.Slug == organisation).Select(o => o.Id).SingleAsync();
             var districtId = await db.Districts.Where(d => d.MunicipalityId == m.Id && d.Slug == district).Select(d => d.Id).SingleAsync();
             var details = new RoleDetails(title, "En rolle for testene.", "besok", null, districtId, "Testsenteret", ["Prate og gå tur"], ["Gi medisiner"],
-                "Kari Kontakt", ContactEmail, "Anne Ansatt", staffEmail, "2 timer i uken", modules ?? ["rollen-som-frivillig", "taushetsplikt-og-informasjonsdeling"],
+                "Kari Kontakt", ContactEmail, "Anne Ansatt", [staffEmail], "2 timer i uken", modules ?? ["rollen-som-frivillig", "taushetsplikt-og-informasjonsdeling"],
                 declaration, trust, "norsk", [], TimeOfDay.None);
             var role = VolunteerRole.Draft(orgId, details, clock.Now);
             role.MunicipalityId = m.Id;

@@ -82,7 +82,7 @@ public sealed class VolunteeringTargets : IHostileTargetSet
             var page = $"/tromso/organisasjoner/{orgId}/frivillig/roller/ny";
             return new(Coordinator, page, page, Fields(("Input.Title", "Walkrolle"), ("Input.Description", "Om rollen"), ("Input.TaskKind", "tur"),
                 ("Input.DistrictId", await PlatformTargets.DistrictIdAsync(app)), ("Input.Place", "Parken"), ("Input.MayDo", "Gå tur"), ("Input.MayNotDo", "Gi medisiner"),
-                ("Input.ContactName", "Kari"), ("Input.ContactEmail", "kari@eksempel.no"), ("Input.StaffName", "Anne"), ("Input.StaffEmail", "anne@eksempel.no"),
+                ("Input.ContactName", "Kari"), ("Input.ContactEmail", "kari@eksempel.no"), ("Input.StaffNames", "Anne og Per"), ("Input.StaffEmails", "anne@eksempel.no\nper@eksempel.no"),
                 ("Input.ExpectedTime", "1 time"), ("Input.Languages", "norsk"), ("Input.Modules", "rollen-som-frivillig"), ("Input.Days", "monday"), ("Input.Times", "morning"),
                 ("Input.NeedsDeclaration", "true"), ("Input.InvolvesTrust", "false"), ("Input.Open", "false")));
         }),

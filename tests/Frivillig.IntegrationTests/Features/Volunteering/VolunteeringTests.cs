@@ -224,7 +224,7 @@ public sealed class VolunteeringTests(FrivilligApp app) : IClassFixture<Frivilli
         {
             new("Input.Title", "Ny turvenn"), new("Input.Description", "Gå tur."), new("Input.TaskKind", "tur"), new("Input.DistrictId", tromsoya.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("Input.MayDo", "Gå tur\nPrate"), new("Input.MayNotDo", "Gi medisiner"), new("Input.ContactName", "Kari"), new("Input.ContactEmail", "kari@eksempel.no"),
-            new("Input.StaffName", "Anne"), new("Input.StaffEmail", "anne@eksempel.no"), new("Input.ExpectedTime", "1 time"), new("Input.Modules", "rollen-som-frivillig"),
+            new("Input.StaffNames", "Anne"), new("Input.StaffEmails", "anne@eksempel.no"), new("Input.ExpectedTime", "1 time"), new("Input.Modules", "rollen-som-frivillig"),
             new("Input.Open", "true"),
         };
         await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync(form, fields));
@@ -288,7 +288,7 @@ public sealed class VolunteeringTests(FrivilligApp app) : IClassFixture<Frivilli
         {
             ["Input.Title"] = "Uten grenser", ["Input.Description"] = "x", ["Input.TaskKind"] = "tur", ["Input.DistrictId"] = lunnerDistrict.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Input.MayDo"] = "Alt", ["Input.MayNotDo"] = " ", ["Input.ContactName"] = "<script>alert(1)</script>", ["Input.ContactEmail"] = "kari@eksempel.no",
-            ["Input.StaffName"] = "Anne", ["Input.StaffEmail"] = "anne@eksempel.no", ["Input.ExpectedTime"] = "1 time",
+            ["Input.StaffNames"] = "Anne", ["Input.StaffEmails"] = "anne@eksempel.no", ["Input.ExpectedTime"] = "1 time",
         });
         var html = await noMayNotDo.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, noMayNotDo.StatusCode);

@@ -8,7 +8,7 @@ public sealed class ReadinessTests
 
     private static VolunteerRole Role(bool declaration = false, bool trust = false, params string[] modules)
     {
-        var role = VolunteerRole.Draft(7, new RoleDetails("Besøksvenn", "Besøk", "besok", null, 1, null, ["Prate"], ["Gi medisiner"], "K", "k@x.no", "S", "s@x.no", "1 t",
+        var role = VolunteerRole.Draft(7, new RoleDetails("Besøksvenn", "Besøk", "besok", null, 1, null, ["Prate"], ["Gi medisiner"], "K", "k@x.no", "S", ["s@x.no"], "1 t",
             modules, declaration, trust, null, [], TimeOfDay.None), Now);
         role.Id = 3;
         return role;
@@ -54,7 +54,7 @@ public sealed class ReadinessTests
         var ok = Role().Details;
         Assert.Throws<ArgumentException>(() => VolunteerRole.Check(ok with { MayNotDo = [" "] }));
         Assert.Throws<ArgumentException>(() => VolunteerRole.Check(ok with { MayDo = [] }));
-        Assert.Throws<ArgumentException>(() => VolunteerRole.Check(ok with { StaffEmail = "" }));
+        Assert.Throws<ArgumentException>(() => VolunteerRole.Check(ok with { StaffEmails = [" "] }));
         Assert.Throws<ArgumentException>(() => VolunteerRole.Check(ok with { DistrictId = null, ActivityId = null }));
     }
 

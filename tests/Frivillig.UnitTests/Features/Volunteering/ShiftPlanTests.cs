@@ -10,7 +10,7 @@ public sealed class ShiftPlanTests
 
     private static VolunteerRole Role()
     {
-        var role = VolunteerRole.Draft(7, new RoleDetails("Kaffevert", "Kaffe", "moteplass", null, 1, null, ["Lage kaffe"], ["Gi råd om helse"], "K", "k@x.no", "S", "s@x.no", "2 t",
+        var role = VolunteerRole.Draft(7, new RoleDetails("Kaffevert", "Kaffe", "moteplass", null, 1, null, ["Lage kaffe"], ["Gi råd om helse"], "K", "k@x.no", "S", ["s@x.no"], "2 t",
             [], false, false, null, [], TimeOfDay.None), Now);
         role.Id = 3;
         role.MunicipalityId = 1;

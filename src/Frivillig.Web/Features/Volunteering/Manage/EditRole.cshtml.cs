@@ -73,18 +73,17 @@ public sealed class EditRoleModel(FrivilligDbContext db, VolunteerContent conten
         [NoMarkup]
         public string ContactEmail { get; set; } = string.Empty;
 
-        [Display(Name = "Ansatt som jobber med den frivillige")]
+        [Display(Name = "Ansatte som jobber med den frivillige")]
         [Required(ErrorMessage = "Skriv hvem av de ansatte som jobber med den frivillige.")]
-        [StringLength(100, ErrorMessage = "Høyst {1} tegn.")]
+        [StringLength(200, ErrorMessage = "Høyst {1} tegn.")]
         [NoMarkup]
-        public string StaffName { get; set; } = string.Empty;
+        public string StaffNames { get; set; } = string.Empty;
 
-        [Display(Name = "Den ansattes e-post")]
-        [Required(ErrorMessage = "Skriv den ansattes e-postadresse: hen får vite hvem som kommer før første vakt.")]
-        [Email]
-        [StringLength(254, ErrorMessage = "Høyst {1} tegn.")]
-        [NoMarkup]
-        public string StaffEmail { get; set; } = string.Empty;
+        [Display(Name = "De ansattes e-post (én per linje)")]
+        [Required(ErrorMessage = "Skriv e-postadressen til de ansatte: de får vite hvem som kommer før første vakt.")]
+        [StringLength(1300, ErrorMessage = "Høyst {1} tegn.")]
+        [NoMarkup(AllowLineBreaks = true)]
+        public string StaffEmails { get; set; } = string.Empty;
 
         [Display(Name = "Forventet tidsbruk")]
         [Required(ErrorMessage = "Skriv hvor mye tid rollen tar.")]
@@ -126,7 +125,7 @@ public sealed class EditRoleModel(FrivilligDbContext db, VolunteerContent conten
             {
                 Title = r.Title, Description = r.Description, TaskKind = r.TaskKind, ActivityId = r.ActivityId?.ToString(CultureInfo.InvariantCulture),
                 DistrictId = r.DistrictId?.ToString(CultureInfo.InvariantCulture), Place = r.Place, MayDo = string.Join('\n', r.MayDo), MayNotDo = string.Join('\n', r.MayNotDo),
-                ContactName = r.ContactName, ContactEmail = r.ContactEmail, StaffName = r.StaffName, StaffEmail = r.StaffEmail, ExpectedTime = r.ExpectedTime,
+                ContactName = r.ContactName, ContactEmail = r.ContactEmail, StaffNames = r.StaffNames, StaffEmails = string.Join('\n', r.StaffEmails), ExpectedTime = r.ExpectedTime,
                 Languages = r.Languages, Modules = [.. r.RequiredModules], Days = [.. r.Days.Select(d => d.ToString().ToLowerInvariant())],
                 Times = [.. VolunteerLabels.Times.Where(x => r.TimesOfDay.HasFlag(x)).Select(x => x.ToString().ToLowerInvariant())],
                 NeedsDeclaration = r.NeedsDeclaration, InvolvesTrust = r.InvolvesTrust, Open = r.IsOpen,
@@ -258,6 +257,12 @@ public sealed class EditRoleModel(FrivilligDbContext db, VolunteerContent conten
             ModelState.AddModelError("Input.MayNotDo", t["Høyst {0} punkter på høyst {1} tegn.", VolunteerRole.ListMaxItems, VolunteerRole.ListItemMaxLength]);
         }
 
+        var staffEmails = VolunteerRole.Clean(Input.StaffEmails.Split('\n'));
+        if (staffEmails.Count > VolunteerRole.MaxStaff || staffEmails.Any(e => !EmailAddresses.IsValid(e)))
+        {
+            ModelState.AddModelError("Input.StaffEmails", t["Skriv høyst {0} gyldige e-postadresser, én per linje.", VolunteerRole.MaxStaff]);
+        }
+
         if (Input.Modules.Count > 20 || Input.Modules.Any(m => m is null || !content.Modules.ContainsKey(m)))
         {
             ModelState.AddModelError("Input.Modules", t["Velg opplæring fra listen."]);
@@ -293,7 +298,7 @@ public sealed class EditRoleModel(FrivilligDbContext db, VolunteerContent conten
         }
 
         var details = new RoleDetails(Input.Title, Input.Description, Input.TaskKind, activityId, districtId, Input.Place, mayDo, mayNotDo, Input.ContactName, Input.ContactEmail,
-            Input.StaffName, Input.StaffEmail, Input.ExpectedTime, Input.Modules, Input.NeedsDeclaration, Input.InvolvesTrust, Input.Languages, days, times);
+            Input.StaffNames, staffEmails, Input.ExpectedTime, Input.Modules, Input.NeedsDeclaration, Input.InvolvesTrust, Input.Languages, days, times);
         try
         {
             VolunteerRole.Check(details);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Frivillig.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(FrivilligDbContext))]
-    [Migration("20261204215549_Volunteering")]
+    [Migration("20261204224007_Volunteering")]
     partial class Volunteering
     {
         /// <inheritdoc />
@@ -1291,14 +1291,14 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("StaffEmail")
+                    b.Property<string>("StaffEmailsText")
                         .IsRequired()
-                        .HasMaxLength(254)
+                        .HasMaxLength(1300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("StaffName")
+                    b.Property<string>("StaffNames")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")

@@ -13,7 +13,7 @@ using NpgsqlTypes;
 namespace Frivillig.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(FrivilligDbContext))]
-    [Migration("20261204215557_Volunteering")]
+    [Migration("20261204224015_Volunteering")]
     partial class Volunteering
     {
         /// <inheritdoc />
@@ -1350,15 +1350,15 @@ namespace Frivillig.Migrations.PostgreSql.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
-                    b.Property<string>("StaffEmail")
+                    b.Property<string>("StaffEmailsText")
                         .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                        .HasMaxLength(1300)
+                        .HasColumnType("character varying(1300)");
 
-                    b.Property<string>("StaffName")
+                    b.Property<string>("StaffNames")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Status")
                         .IsRequired()

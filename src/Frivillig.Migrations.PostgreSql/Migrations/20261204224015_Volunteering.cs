@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Frivillig.Migrations.Sqlite.Migrations
+namespace Frivillig.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class Volunteering : Migration
@@ -15,15 +16,15 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 name: "Politiattester",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ShownOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    SeenByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    SeenByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    ShownOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SeenByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    SeenByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -46,13 +47,13 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 name: "TrainingCompletions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    ModuleSlug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ModuleSlug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -75,19 +76,19 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 name: "VolunteerProfiles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    Languages = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Skills = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Districts = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Days = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    TimesOfDay = table.Column<int>(type: "INTEGER", nullable: false),
-                    Availability = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    NotifyOnNewRoles = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Languages = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Skills = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Districts = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Days = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    TimesOfDay = table.Column<int>(type: "integer", nullable: false),
+                    Availability = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    NotifyOnNewRoles = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -110,33 +111,33 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 name: "VolunteerRoles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ActivityId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DistrictId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    TaskKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    MayDoText = table.Column<string>(type: "TEXT", maxLength: 7000, nullable: false),
-                    MayNotDoText = table.Column<string>(type: "TEXT", maxLength: 7000, nullable: false),
-                    ContactName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    StaffName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    StaffEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    ExpectedTime = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RequiredModulesText = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    NeedsDeclaration = table.Column<bool>(type: "INTEGER", nullable: false),
-                    InvolvesTrust = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Languages = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DaysText = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    TimesOfDay = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    ActivityId = table.Column<int>(type: "integer", nullable: true),
+                    DistrictId = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    TaskKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    MayDoText = table.Column<string>(type: "character varying(7000)", maxLength: 7000, nullable: false),
+                    MayNotDoText = table.Column<string>(type: "character varying(7000)", maxLength: 7000, nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ContactEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    StaffNames = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StaffEmailsText = table.Column<string>(type: "character varying(1300)", maxLength: 1300, nullable: false),
+                    ExpectedTime = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RequiredModulesText = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    NeedsDeclaration = table.Column<bool>(type: "boolean", nullable: false),
+                    InvolvesTrust = table.Column<bool>(type: "boolean", nullable: false),
+                    Languages = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DaysText = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    TimesOfDay = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -166,15 +167,15 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 name: "DeclarationSignatures",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RoleId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    SignedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SignedName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    RoleId = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SignedName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -186,7 +187,7 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_DeclarationSignatures_Organisations_MunicipalityId_OrganisationId",
+                        name: "FK_DeclarationSignatures_Organisations_MunicipalityId_Organisa~",
                         columns: x => new { x.MunicipalityId, x.OrganisationId },
                         principalTable: "Organisations",
                         principalColumns: new[] { "MunicipalityId", "Id" },
@@ -203,17 +204,17 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 name: "RoleApplications",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RoleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    AppliedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DecidedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    StaffToldAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    RoleId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AppliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    StaffToldAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -236,22 +237,22 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 name: "Shifts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RoleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Places = table.Column<int>(type: "INTEGER", nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SeriesKey = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    Cancelled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CheckInCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    BriefingShared = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    BriefingStaffOnly = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    BriefingUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    RoleId = table.Column<int>(type: "integer", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Places = table.Column<int>(type: "integer", nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SeriesKey = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Cancelled = table.Column<bool>(type: "boolean", nullable: false),
+                    CheckInCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    BriefingShared = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    BriefingStaffOnly = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    BriefingUpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -269,12 +270,12 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 name: "BriefingViews",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ShiftId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ViewedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    ShiftId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ViewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -297,22 +298,22 @@ namespace Frivillig.Migrations.Sqlite.Migrations
                 name: "ShiftSignUps",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MunicipalityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ShiftId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PromotedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReminderSentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CheckedInAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CheckedInBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Hours = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
-                    HoursApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    HoursApprovedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    CalendarSequence = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MunicipalityId = table.Column<int>(type: "integer", nullable: false),
+                    ShiftId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PromotedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReminderSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CheckedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CheckedInBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Hours = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
+                    HoursApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    HoursApprovedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    CalendarSequence = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
