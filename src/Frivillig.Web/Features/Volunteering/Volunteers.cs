@@ -142,6 +142,13 @@ public sealed class VolunteerMail(FrivilligDbContext db, Outbox outbox, LinkBuil
             ["ShiftUrl"] = links.Absolute($"/{municipalitySlug}/frivillig/vakter/{shift.Id}"),
         });
 
+    public void ShiftCancelled(string email, string name, string organisationName, VolunteerRole role, Shift shift, MunicipalClock clock) =>
+        outbox.Enqueue(email, name, "volunteer-shift-cancelled", new Dictionary<string, string?>
+        {
+            ["Name"] = name, ["OrganisationName"] = organisationName, ["When"] = When(shift, clock), ["RoleTitle"] = role.Title, ["Place"] = shift.Place,
+            ["RoleUrl"] = RoleUrl(role),
+        });
+
     public void Message(string email, string name, string organisationName, string senderName, string about, string subject, string body) =>
         outbox.Enqueue(email, name, "volunteer-message", new Dictionary<string, string?>
         {

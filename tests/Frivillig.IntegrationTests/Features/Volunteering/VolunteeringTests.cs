@@ -141,6 +141,24 @@ public sealed class VolunteeringTests(FrivilligApp app) : IClassFixture<Frivilli
     }
 
     [Fact]
+    public async Task A_coordinator_cancels_a_shift_after_a_question_and_its_volunteers_are_told_and_not_reminded()
+    {
+        var (roleId, shiftId, orgId) = await VolunteerScene.RoleAsync(app, "Avlysningsrolle", daysAhead: 6);
+        var user = await VolunteerScene.NewVolunteerAsync(app, "avlyst@frivillig.test", "Alf Avlyst");
+        await VolunteerScene.ReadyAndApprovedAsync(app, user, roleId);
+        await VolunteerScene.TakeAsync(app, user, shiftId);
+        var coordinator = await app.SignInAsync(Demo.Coordinator);
+        var page = $"/tromso/organisasjoner/{orgId}/frivillig/vakter/{shiftId}";
+        var question = await coordinator.PostFormAsync($"{page}?handler=Cancel", new Dictionary<string, string>(), page);
+        Assert.Contains("Avlyse vakten?", await question.Content.ReadAsStringAsync());
+        Assert.False(await app.DbAsync(db => db.Shifts.Where(s => s.Id == shiftId).Select(s => s.Cancelled).SingleAsync()));
+        await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{page}?handler=Cancel", new() { ["bekreftet"] = "ja" }, page));
+        await app.Mail.WaitForAsync("avlyst@frivillig.test", m => m.Subject!.StartsWith("Vakten er avlyst", StringComparison.Ordinal));
+        Assert.True(await app.DbAsync(db => db.Shifts.Where(s => s.Id == shiftId).Select(s => s.Cancelled).SingleAsync()));
+        Assert.Contains("Vakten er avlyst", await (await app.SignInAsync("avlyst@frivillig.test")).GetHtmlAsync($"/tromso/frivillig/vakter/{shiftId}"));
+    }
+
+    [Fact]
     public async Task Reminders_go_out_a_day_before_once_and_not_to_one_who_cannot_come()
     {
         var (roleId, shiftId, _) = await VolunteerScene.RoleAsync(app, "Påminnelsesrolle", daysAhead: 2, places: 3);

@@ -13,7 +13,7 @@ namespace Frivillig.Web.Features.Volunteering.Manage;
 /// and hours to approve, and the briefing in its two levels, written beside the municipality's
 /// guidelines on information sharing; who has read the briefing, and when.
 /// </summary>
-public sealed class ShiftAdminModel(FrivilligDbContext db, CurrentUser me, VolunteerContent content, MunicipalClock clock, IStringLocalizer<SharedResource> t) : FormPageModel
+public sealed class ShiftAdminModel(FrivilligDbContext db, CurrentUser me, VolunteerContent content, VolunteerMail mail, MunicipalClock clock, IStringLocalizer<SharedResource> t) : FormPageModel
 {
     public Shift Shift { get; private set; } = default!;
     public VolunteerRole Role { get; private set; } = default!;
@@ -134,11 +134,17 @@ public sealed class ShiftAdminModel(FrivilligDbContext db, CurrentUser me, Volun
 
         if (!Confirmed)
         {
-            return AskToConfirm(t["Avlyse vakten?"], t["De frivillige ser at vakten er avlyst, og påminnelsene stopper. Send gjerne en melding til dem også."], t["Ja, avlys vakten"], Here(orgId, id));
+            return AskToConfirm(t["Avlyse vakten?"], t["De frivillige på vakten og ventelisten får e-post om at den er avlyst, og påminnelsene stopper."], t["Ja, avlys vakten"], Here(orgId, id));
         }
 
         var shift = await db.Shifts.SingleAsync(s => s.Id == id, ct);
         shift.Cancel(clock.Now);
+        var organisation = await db.Organisations.Where(o => o.Id == orgId).Select(o => o.Name).SingleAsync(ct);
+        foreach (var v in Volunteers.Where(v => v.SignUp.Status != ShiftSignUpStatus.Cancelled && v.Email is not null))
+        {
+            mail.ShiftCancelled(v.Email!, v.Name, organisation, Role, shift, clock);
+        }
+
         await db.SaveChangesAsync(ct);
         TempData["Status"] = t["Vakten er avlyst."].Value;
         return Redirect(Here(orgId, id));
