@@ -49,7 +49,8 @@ public sealed class ShiftPageModel(FrivilligDbContext db, CurrentUser me, Volunt
         if (MayReadBriefing)
         {
             Briefing = await db.Shifts.Where(s => s.Id == id).Select(s => s.BriefingShared).SingleAsync(ct);
-            if (Briefing is not null)
+            // A live redraw of an open page (live.js) is not the person reading it again.
+            if (Briefing is not null && Request.Headers["X-Requested-With"] != "live")
             {
                 db.BriefingViews.Add(new BriefingView { ShiftId = id, UserId = me.RequiredId, ViewedAt = clock.Now });
                 await db.SaveChangesAsync(ct);

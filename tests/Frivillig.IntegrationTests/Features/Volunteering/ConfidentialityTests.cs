@@ -74,6 +74,14 @@ public sealed partial class ConfidentialityTests(FrivilligApp app) : IClassFixtu
         Assert.Equal(1, await app.DbAsync(db => db.BriefingViews.CountAsync(v => v.ShiftId == shiftId && v.UserId == ready)));
         await readySession.GetHtmlAsync($"/tromso/frivillig/vakter/{shiftId}");
         Assert.Equal(2, await app.DbAsync(db => db.BriefingViews.CountAsync(v => v.ShiftId == shiftId && v.UserId == ready)));
+        using (var redraw = new HttpRequestMessage(HttpMethod.Get, $"/tromso/frivillig/vakter/{shiftId}"))
+        {
+            redraw.Headers.Add("X-Requested-With", "live"); // an open page redrawn by live.js is not read again
+            using var response = await readySession.Client.SendAsync(redraw);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(2, await app.DbAsync(db => db.BriefingViews.CountAsync(v => v.ShiftId == shiftId && v.UserId == ready)));
         Assert.Contains("Klara Klar", await coordinator.GetHtmlAsync(shiftAdmin)); // who read it
 
         // Without the declaration: nothing of the briefing, and no view recorded.
