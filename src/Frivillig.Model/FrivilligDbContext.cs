@@ -30,6 +30,15 @@ public sealed class FrivilligDbContext(DbContextOptions<FrivilligDbContext> opti
     public DbSet<Premises.Booking> Bookings => Set<Premises.Booking>();
     public DbSet<Premises.BookingDate> BookingDates => Set<Premises.BookingDate>();
     public DbSet<Premises.OccupiedSlot> OccupiedSlots => Set<Premises.OccupiedSlot>();
+    public DbSet<Volunteering.VolunteerRole> VolunteerRoles => Set<Volunteering.VolunteerRole>();
+    public DbSet<Volunteering.VolunteerProfile> VolunteerProfiles => Set<Volunteering.VolunteerProfile>();
+    public DbSet<Volunteering.TrainingCompletion> TrainingCompletions => Set<Volunteering.TrainingCompletion>();
+    public DbSet<Volunteering.DeclarationSignature> DeclarationSignatures => Set<Volunteering.DeclarationSignature>();
+    public DbSet<Volunteering.PolitiattestShown> Politiattester => Set<Volunteering.PolitiattestShown>();
+    public DbSet<Volunteering.RoleApplication> RoleApplications => Set<Volunteering.RoleApplication>();
+    public DbSet<Volunteering.Shift> Shifts => Set<Volunteering.Shift>();
+    public DbSet<Volunteering.ShiftSignUp> ShiftSignUps => Set<Volunteering.ShiftSignUp>();
+    public DbSet<Volunteering.BriefingView> BriefingViews => Set<Volunteering.BriefingView>();
 
     public TenantContext Tenant => tenant;
 

@@ -10,6 +10,7 @@ using Frivillig.Web.Features.Municipalities;
 using Frivillig.Web.Features.Organisations;
 using Frivillig.Web.Features.Pictures;
 using Frivillig.Web.Features.Premises;
+using Frivillig.Web.Features.Volunteering;
 using Frivillig.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Default(args) });
@@ -34,6 +35,7 @@ builder.AddModule<ActivitiesModule>();
 builder.AddModule<CalendarModule>();
 builder.AddModule<FeedsModule>();
 builder.AddModule<PremisesModule>();
+builder.AddModule<VolunteeringModule>();
 
 var app = builder.Build();
 

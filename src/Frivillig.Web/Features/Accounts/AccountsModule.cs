@@ -9,12 +9,17 @@ namespace Frivillig.Web.Features.Accounts;
 /// <summary>Registering, signing in, Min side; the demo accounts and their municipal roles.</summary>
 public sealed class AccountsModule : IFeatureModule
 {
-    public void AddServices(WebApplicationBuilder builder) =>
+    public void AddServices(WebApplicationBuilder builder)
+    {
         builder.Services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizePage("/Accounts/MyPage");
             o.Conventions.AuthorizePage("/Accounts/AcceptInvitation");
+            o.Conventions.AuthorizePage("/Accounts/MyData");
         });
+        builder.Services.AddPersonalDataSource<AccountPersonalData>();
+        builder.Services.AddPersonalDataSource<SignUpsPersonalData>();
+    }
 
     public async Task SeedDemoAsync(DemoContent demo, CancellationToken cancellationToken)
     {
