@@ -159,6 +159,15 @@ public sealed class VolunteeringTests(FrivilligApp app) : IClassFixture<Frivilli
     }
 
     [Fact]
+    public async Task A_coordinator_finds_the_volunteer_work_of_their_organisations_on_Min_side()
+    {
+        var orgId = await app.OrganisationIdAsync(Demo.MentalHelse);
+        var html = await (await app.SignInAsync(Demo.Coordinator)).GetHtmlAsync("/konto");
+        Assert.Contains($"/tromso/organisasjoner/{orgId}/frivillig", html);
+        Assert.DoesNotContain("Frivillige i organisasjonene du koordinerer", await (await app.SignInAsync(Demo.Member)).GetHtmlAsync("/konto"));
+    }
+
+    [Fact]
     public async Task Reminders_go_out_a_day_before_once_and_not_to_one_who_cannot_come()
     {
         var (roleId, shiftId, _) = await VolunteerScene.RoleAsync(app, "Påminnelsesrolle", daysAhead: 2, places: 3);
