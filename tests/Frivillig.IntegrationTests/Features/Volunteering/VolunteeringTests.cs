@@ -168,6 +168,24 @@ public sealed class VolunteeringTests(FrivilligApp app) : IClassFixture<Frivilli
     }
 
     [Fact]
+    public async Task Two_volunteers_taking_the_last_place_at_once_get_one_place_and_one_waitlist()
+    {
+        var (roleId, shiftId, _) = await VolunteerScene.RoleAsync(app, "Samtidighetsrolle", places: 1);
+        var ids = new[] { await VolunteerScene.NewVolunteerAsync(app, "samtidig1@frivillig.test", "Samtidig En"), await VolunteerScene.NewVolunteerAsync(app, "samtidig2@frivillig.test", "Samtidig To") };
+        foreach (var id in ids)
+        {
+            await VolunteerScene.ReadyAndApprovedAsync(app, id, roleId);
+        }
+
+        var sessions = new[] { await app.SignInAsync("samtidig1@frivillig.test"), await app.SignInAsync("samtidig2@frivillig.test") };
+        var take = new Dictionary<string, string> { ["shiftId"] = shiftId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var responses = await Task.WhenAll(sessions.Select(s => s.PostFormAsync($"/tromso/frivillig/roller/{roleId}?handler=Take", take)));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        var statuses = await app.DbAsync(db => db.ShiftSignUps.Where(s => s.ShiftId == shiftId).Select(s => s.Status).ToListAsync());
+        Assert.Equal([ShiftSignUpStatus.Confirmed, ShiftSignUpStatus.Waitlisted], statuses.Order());
+    }
+
+    [Fact]
     public async Task Reminders_go_out_a_day_before_once_and_not_to_one_who_cannot_come()
     {
         var (roleId, shiftId, _) = await VolunteerScene.RoleAsync(app, "Påminnelsesrolle", daysAhead: 2, places: 3);
