@@ -50,6 +50,13 @@ public sealed class VolunteeringTests(FrivilligApp app) : IClassFixture<Frivilli
         Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
         using var unknown = await client.GetAsync("/api/v1/ingensteds/volunteer-roles");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        // In the OpenAPI document, with its filters, the lists in its schema, and its tag described.
+        using var openApi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var operation = openApi.RootElement.GetProperty("paths").GetProperty("/api/v1/{m}/volunteer-roles").GetProperty("get");
+        Assert.Equal(["m", "district", "kind", "language", "day", "time"], operation.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).OrderBy(n => n == "m" ? 0 : 1));
+        Assert.True(openApi.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("VolunteerRoleDto").GetProperty("properties").TryGetProperty("mayNotDo", out _));
+        Assert.Contains(openApi.RootElement.GetProperty("tags").EnumerateArray(), t => t.GetProperty("name").GetString() == "Frivillige" && t.TryGetProperty("description", out _));
     }
 
     [Fact]
