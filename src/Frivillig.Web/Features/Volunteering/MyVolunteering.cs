@@ -12,7 +12,13 @@ public sealed record MyShift(string MunicipalitySlug, int ShiftId, string RoleTi
 /// <summary>Hours per organisation: approved, and recorded but waiting for the coordinator.</summary>
 public sealed record MyHours(string Municipality, string Organisation, decimal Approved, decimal Waiting, int Shifts);
 
-public sealed record MyVolunteeringView(IReadOnlyList<MyApplication> Applications, IReadOnlyList<MyShift> Shifts, IReadOnlyList<MyHours> Hours);
+/// <summary>An organisation the person coordinates, with the applications waiting there.</summary>
+public sealed record MyCoordination(string MunicipalitySlug, int OrganisationId, string Organisation, int Waiting);
+
+public sealed record MyVolunteeringView(IReadOnlyList<MyApplication> Applications, IReadOnlyList<MyShift> Shifts, IReadOnlyList<MyHours> Hours)
+{
+    public IReadOnlyList<MyCoordination> Coordinates { get; init; } = [];
+}
 
 /// <summary>
 /// Min side: the person's applications, coming shifts and hours per organisation, in every
@@ -20,8 +26,19 @@ public sealed record MyVolunteeringView(IReadOnlyList<MyApplication> Application
 /// </summary>
 public sealed class MyVolunteeringViewComponent(FrivilligDbContext db, CurrentUser me, TimeProvider time) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync() =>
-        View("~/Features/Volunteering/MyVolunteering.cshtml", await ReadAsync(db, me.RequiredId, time, HttpContext.RequestAborted));
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        var id = me.RequiredId;
+        var view = await ReadAsync(db, id, time, ct);
+        // The organisations the person coordinates, in any municipality: where they manage volunteers.
+        var coordinates = await db.Memberships.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => m.UserId == id && (m.Role == OrganisationRole.Coordinator || m.Role == OrganisationRole.Admin) && m.Organisation!.Status == ApprovalStatus.Approved)
+            .Join(db.Municipalities, m => m.MunicipalityId, k => k.Id, (m, k) => new MyCoordination(k.Slug, m.OrganisationId, m.Organisation!.Name,
+                db.RoleApplications.IgnoreQueryFilters().Count(a => a.MunicipalityId == m.MunicipalityId && a.Role!.OrganisationId == m.OrganisationId && a.Status == ApplicationStatus.Applied)))
+            .ToListAsync(ct);
+        return View("~/Features/Volunteering/MyVolunteering.cshtml", view with { Coordinates = coordinates });
+    }
 
     public static async Task<MyVolunteeringView> ReadAsync(FrivilligDbContext db, string userId, TimeProvider time, CancellationToken ct)
     {

@@ -36,6 +36,13 @@ public sealed class VolunteeringModule : IFeatureModule
             int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
                 ? db.VolunteerRoles.AnyAsync(r => r.Id == id && r.Status == RoleStatus.Open)
                 : Task.FromResult(false)));
+        // The API's tag, described beside the others (the platform's transformer sets the list first).
+        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Tags ??= new HashSet<Microsoft.OpenApi.OpenApiTag>();
+            document.Tags.Add(new Microsoft.OpenApi.OpenApiTag { Name = "Frivillige", Description = "Åpne frivilligroller: hva den frivillige gjør og ikke gjør, opplæring og krav." });
+            return Task.CompletedTask;
+        }));
         builder.Services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizePage("/Volunteering/Profile");

@@ -50,6 +50,13 @@ public sealed class VolunteeringTests(FrivilligApp app) : IClassFixture<Frivilli
         Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
         using var unknown = await client.GetAsync("/api/v1/ingensteds/volunteer-roles");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        // In the OpenAPI document, with its filters, the lists in its schema, and its tag described.
+        using var openApi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var operation = openApi.RootElement.GetProperty("paths").GetProperty("/api/v1/{m}/volunteer-roles").GetProperty("get");
+        Assert.Equal(["m", "district", "kind", "language", "day", "time"], operation.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).OrderBy(n => n == "m" ? 0 : 1));
+        Assert.True(openApi.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("VolunteerRoleDto").GetProperty("properties").TryGetProperty("mayNotDo", out _));
+        Assert.Contains(openApi.RootElement.GetProperty("tags").EnumerateArray(), t => t.GetProperty("name").GetString() == "Frivillige" && t.TryGetProperty("description", out _));
     }
 
     [Fact]
@@ -156,6 +163,33 @@ public sealed class VolunteeringTests(FrivilligApp app) : IClassFixture<Frivilli
         await app.Mail.WaitForAsync("avlyst@frivillig.test", m => m.Subject!.StartsWith("Vakten er avlyst", StringComparison.Ordinal));
         Assert.True(await app.DbAsync(db => db.Shifts.Where(s => s.Id == shiftId).Select(s => s.Cancelled).SingleAsync()));
         Assert.Contains("Vakten er avlyst", await (await app.SignInAsync("avlyst@frivillig.test")).GetHtmlAsync($"/tromso/frivillig/vakter/{shiftId}"));
+    }
+
+    [Fact]
+    public async Task A_coordinator_finds_the_volunteer_work_of_their_organisations_on_Min_side()
+    {
+        var orgId = await app.OrganisationIdAsync(Demo.MentalHelse);
+        var html = await (await app.SignInAsync(Demo.Coordinator)).GetHtmlAsync("/konto");
+        Assert.Contains($"/tromso/organisasjoner/{orgId}/frivillig", html);
+        Assert.DoesNotContain("Frivillige i organisasjonene du koordinerer", await (await app.SignInAsync(Demo.Member)).GetHtmlAsync("/konto"));
+    }
+
+    [Fact]
+    public async Task Two_volunteers_taking_the_last_place_at_once_get_one_place_and_one_waitlist()
+    {
+        var (roleId, shiftId, _) = await VolunteerScene.RoleAsync(app, "Samtidighetsrolle", places: 1);
+        var ids = new[] { await VolunteerScene.NewVolunteerAsync(app, "samtidig1@frivillig.test", "Samtidig En"), await VolunteerScene.NewVolunteerAsync(app, "samtidig2@frivillig.test", "Samtidig To") };
+        foreach (var id in ids)
+        {
+            await VolunteerScene.ReadyAndApprovedAsync(app, id, roleId);
+        }
+
+        var sessions = new[] { await app.SignInAsync("samtidig1@frivillig.test"), await app.SignInAsync("samtidig2@frivillig.test") };
+        var take = new Dictionary<string, string> { ["shiftId"] = shiftId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var responses = await Task.WhenAll(sessions.Select(s => s.PostFormAsync($"/tromso/frivillig/roller/{roleId}?handler=Take", take)));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        var statuses = await app.DbAsync(db => db.ShiftSignUps.Where(s => s.ShiftId == shiftId).Select(s => s.Status).ToListAsync());
+        Assert.Equal([ShiftSignUpStatus.Confirmed, ShiftSignUpStatus.Waitlisted], statuses.Order());
     }
 
     [Fact]
