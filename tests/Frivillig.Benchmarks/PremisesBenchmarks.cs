@@ -31,6 +31,7 @@ public class AvailabilityBenchmarks
         using var scoped = LoadData.Open(_path, _tenant);
         _gym = scoped.Rooms.AsNoTracking().First(r => r.Name == PremisesLoadData.WholeGym);
         _from = DateTimeOffset.UtcNow.Date.AddDays(30);
+        Console.WriteLine($"// busy intervals in the window: {EightWeeks().GetAwaiter().GetResult()}");
     }
 
     [GlobalCleanup]
@@ -86,9 +87,9 @@ public static class PremisesLoadData
         var tree = rooms.Select(r => (r.Id, r.ParentRoomId)).ToList();
         var zone = MunicipalClock.ZoneOf(municipality);
 
-        // Every room gets every evening hour slot it can, day by day from a year back, until the count is reached; whole-gym hours leave the halves alone.
+        // Every room gets every hour it can, day by day, until the count is reached; whole-gym hours leave the halves alone.
         var bookable = new[] { gym }.Concat(others).Concat(halves).ToList();
-        var day = DateOnly.FromDateTime(DateTime.Today).AddDays(-365);
+        var day = DateOnly.FromDateTime(DateTime.Today).AddDays(-180); // about a year of them, half behind and half ahead
         var made = 0;
         var batch = 0;
         while (made < count)
@@ -113,6 +114,7 @@ public static class PremisesLoadData
                     {
                         await db.SaveChangesAsync();
                         db.ChangeTracker.Clear();
+                        db.Attach(org); // the bookings point at it; tracked again as it is, not inserted
                         batch = 0;
                     }
                 }
