@@ -188,7 +188,11 @@ public static partial class BookingLoad
         Console.WriteLine($"booking requests: {total} in {stop.Elapsed.TotalSeconds:0.0} s = {total / stop.Elapsed.TotalSeconds:0} req/s with {clients} clients; " +
             $"accepted {accepted}, told the clash {refused}, other {total - accepted - refused}; p50 {ms[ms.Count / 2]:0} ms, p99 {ms[(int)(ms.Count * 0.99)]:0} ms");
         var availability = await http.GetStringAsync($"/api/v1/tromso/premises/{buildingId}/availability?from={first:yyyy-MM-dd}&to={first.AddDays(7 * 40):yyyy-MM-dd}");
-        Console.WriteLine($"accepted bookings on the 40 evenings as the API shows them: {Regex.Count(availability, "\"status\":\"booked\"")} (at most 40 expected for the room and its share)");
+        var music = System.Text.Json.JsonDocument.Parse(availability).RootElement.GetProperty("rooms").EnumerateArray()
+            .Single(r => r.GetProperty("roomId").GetRawText() == roomId);
+        var busy = music.GetProperty("busy").EnumerateArray().Where(b => b.GetProperty("start").GetDateTimeOffset().TimeOfDay.Hours == 18).ToList();
+        var overlapping = busy.Zip(busy.Skip(1)).Count(p => p.Second.GetProperty("start").GetDateTimeOffset() < p.First.GetProperty("end").GetDateTimeOffset());
+        Console.WriteLine($"the room's evening bookings as the API shows them: {busy.Count} (one per evening expected), overlapping pairs: {overlapping}");
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
