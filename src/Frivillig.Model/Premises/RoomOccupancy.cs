@@ -23,6 +23,15 @@ public static class RoomOccupancy
         return BookingRules.UnitsOf(room.Id, [.. rooms.Select(r => (r.Id, r.ParentRoomId))]);
     }
 
+    /// <summary>The rooms of the building that share a unit with this one: itself, its parts and the whole it is part of.</summary>
+    public static async Task<IReadOnlyList<int>> RelatedRoomsAsync(FrivilligDbContext db, Room room, CancellationToken ct)
+    {
+        var rooms = (await db.Rooms.AsNoTracking().Where(r => r.BuildingId == room.BuildingId).Select(r => new { r.Id, r.ParentRoomId }).ToListAsync(ct))
+            .Select(r => (r.Id, r.ParentRoomId)).ToList();
+        var units = BookingRules.UnitsOf(room.Id, rooms);
+        return [.. rooms.Where(r => BookingRules.UnitsOf(r.Id, rooms).Intersect(units).Any()).Select(r => r.Id)];
+    }
+
     public static async Task<IReadOnlyList<Clash>> ClashesAsync(FrivilligDbContext db, IReadOnlyList<int> units,
         IReadOnlyCollection<(DateTimeOffset Start, DateTimeOffset End)> dates, int? exceptBookingId, CancellationToken ct)
     {

@@ -164,7 +164,9 @@ public sealed class RoomBooking(FrivilligDbContext db, Outbox outbox, LinkBuilde
 
         var dates = BookingRules.Dates(request.FirstDate, request.LastDate, request.Start, request.End, Zone);
         var (firstStart, lastEnd) = (dates[0].Start, dates[^1].End);
-        var closures = await db.Closures.AsNoTracking().Where(c => c.BuildingId == room.BuildingId && (c.RoomId == null || c.RoomId == room.Id)
+        // A closure of the whole closes its parts, and a closed part closes the whole.
+        var related = await RoomOccupancy.RelatedRoomsAsync(db, room, ct);
+        var closures = await db.Closures.AsNoTracking().Where(c => c.BuildingId == room.BuildingId && (c.RoomId == null || related.Contains(c.RoomId.Value))
             && c.StartsAt < lastEnd && c.EndsAt > firstStart).ToListAsync(ct);
         var clashes = await RoomOccupancy.ClashesAsync(db, units, dates, null, ct);
         var skip = request.Skip.ToHashSet();

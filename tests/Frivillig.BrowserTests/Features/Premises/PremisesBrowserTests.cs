@@ -158,6 +158,7 @@ public sealed class PremisesBrowserTests(PremisesBrowserFixture fixture) : IClas
             (Demo.TromsoPremisesManager, "/tromso/lokaler/forvaltning", "forvaltning"),
             (Demo.TromsoPremisesManager, $"/tromso/lokaler/forvaltning/{pending}", "foresporsel"),
             (Demo.TromsoPremisesManager, $"/tromso/lokaler/forvaltning/sesong/{season}", "sesong"),
+            (Demo.TromsoPremisesManager, "/konto", "min-side-lokalforvalter"),
         ];
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var account in pages.Select(p => p.Account).Distinct())

@@ -69,6 +69,21 @@ public sealed class BadBookingTests(FrivilligApp app) : IClassFixture<FrivilligA
     }
 
     [Fact]
+    public async Task A_closure_of_the_whole_gym_closes_its_halves()
+    {
+        var whole = await app.RoomAsync(PremisesScene.Gym);
+        var half = await app.RoomAsync(PremisesScene.HalfB);
+        var org = await app.OrganisationIdAsync(Demo.RodeKors);
+        await app.DbAsync(async db =>
+        {
+            db.Closures.Add(new Closure { MunicipalityId = whole.MunicipalityId, BuildingId = whole.BuildingId, RoomId = whole.Id,
+                StartsAt = new DateTimeOffset(2026, 12, 9, 0, 0, 0, TimeSpan.Zero), EndsAt = new DateTimeOffset(2026, 12, 10, 0, 0, 0, TimeSpan.Zero), Reason = "Nytt gulv" });
+            return await db.SaveChangesAsync();
+        });
+        await AssertRefusedAsync(Demo.Coordinator, half.BuildingId, Form(half.Id, org, "2026-12-09", "18:00", "19:00"), "Bygget er stengt onsdag 9. desember 2026");
+    }
+
+    [Fact]
     public async Task A_booking_of_zero_or_negative_length_is_refused()
     {
         var (room, org) = await MusicRoomAsync();

@@ -98,9 +98,7 @@ public sealed class RequestModel(FrivilligDbContext db, CurrentUser me, RoomBook
         Item = item;
         CaseHandlerName = item.CaseHandlerUserId is { } h ? await db.Users.Where(u => u.Id == h).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) : null;
         // Every clash a manager should see: other requests and applications for the same room or its part or whole on the same times.
-        var units = await RoomOccupancy.UnitsOfAsync(db, item.Room!, ct);
-        var rooms = await db.Rooms.AsNoTracking().Where(r => r.BuildingId == item.Room!.BuildingId).Select(r => new { r.Id, r.ParentRoomId }).ToListAsync(ct);
-        var related = rooms.Where(r => BookingRules.UnitsOf(r.Id, [.. rooms.Select(x => (x.Id, x.ParentRoomId))]).Intersect(units).Any()).Select(r => r.Id).ToList();
+        var related = await RoomOccupancy.RelatedRoomsAsync(db, item.Room!, ct);
         var dates = item.ActiveDates.ToList();
         if (dates.Count > 0)
         {
