@@ -75,6 +75,12 @@ public sealed class PremisesTargets : IHostileTargetSet
             var page = $"/tromso/lokaler/forvaltning/{await BookingAsync(app, PremisesScene.Storsalen)}";
             return new(Manager, page, $"{page}?handler=Reject", Fields(("Reason", "Salen er opptatt av kommunens eget arrangement.")));
         }),
+        new(typeof(Pages.Manage.QueueModel), "Closure", async app =>
+        {
+            var room = await app.RoomAsync(PremisesScene.MusicRoom);
+            return new(Manager, "/tromso/lokaler/forvaltning", "/tromso/lokaler/forvaltning?handler=Closure", Fields(("Closure.BuildingId", Id(room.BuildingId)),
+                ("Closure.RoomId", Id(room.Id)), ("Closure.From", "2027-02-01"), ("Closure.To", "2027-02-02"), ("Closure.Reason", "Vedlikehold")));
+        }),
         new(typeof(Pages.Manage.SeasonModel), "Allocate", async app =>
         {
             var season = await SeasonIdAsync(app);

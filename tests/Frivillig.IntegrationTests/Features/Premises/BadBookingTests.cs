@@ -69,6 +69,32 @@ public sealed class BadBookingTests(FrivilligApp app) : IClassFixture<FrivilligA
     }
 
     [Fact]
+    public async Task A_manager_closes_a_building_for_some_days_and_bookings_are_refused_then()
+    {
+        var (room, org) = await MusicRoomAsync();
+        var manager = await app.SignInAsync(Demo.TromsoPremisesManager);
+        var bad = await manager.PostFormAsync("/tromso/lokaler/forvaltning?handler=Closure", new()
+        {
+            ["Closure.BuildingId"] = room.BuildingId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Closure.From"] = "2026-12-18", ["Closure.To"] = "2026-12-17", ["Closure.Reason"] = "Juleavslutning",
+        });
+        Assert.Contains("Siste dag må være fra første dag", WebUtility.HtmlDecode(await WebSession.HtmlOf(bad)), StringComparison.Ordinal);
+        Assert.False(await app.DbAsync(db => db.Closures.AnyAsync(c => c.Reason == "Juleavslutning")));
+
+        var good = await manager.PostFormAsync("/tromso/lokaler/forvaltning?handler=Closure", new()
+        {
+            ["Closure.BuildingId"] = room.BuildingId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Closure.From"] = "2026-12-17", ["Closure.To"] = "2026-12-18", ["Closure.Reason"] = "Juleavslutning",
+        });
+        Assert.Contains("er stengt for booking 17. desember–18. desember 2026", WebUtility.HtmlDecode(await WebSession.HtmlOf(good)), StringComparison.Ordinal);
+        await AssertRefusedAsync(Demo.Coordinator, room.BuildingId, Form(room.Id, org, "2026-12-18", "18:00", "19:00"), "Bygget er stengt fredag 18. desember 2026");
+
+        var coordinator = await app.SignInAsync(Demo.Coordinator);
+        var refused = await coordinator.PostFormAsync("/tromso/lokaler/forvaltning?handler=Closure", new() { ["Closure.BuildingId"] = "1", ["Closure.From"] = "2026-12-20", ["Closure.To"] = "2026-12-21", ["Closure.Reason"] = "Nei" },
+            $"/tromso/lokaler/{room.BuildingId}");
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.False(await app.DbAsync(db => db.Closures.AnyAsync(c => c.Reason == "Nei")));
+    }
+
+    [Fact]
     public async Task A_closure_of_the_whole_gym_closes_its_halves()
     {
         var whole = await app.RoomAsync(PremisesScene.Gym);

@@ -1,11 +1,83 @@
+using System.ComponentModel.DataAnnotations;
 using Frivillig.Model.Premises;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Frivillig.Web.Features.Premises.Manage;
 
 /// <summary>/{m}/lokaler/forvaltning: the premises managers' one queue, the seasons' allocation rounds and the rooms' feeds for staff.</summary>
-public sealed class QueueModel(FrivilligDbContext db, RoomBooking booking, LinkBuilder links) : FormPageModel
+public sealed class QueueModel(FrivilligDbContext db, RoomBooking booking, LinkBuilder links, MunicipalClock clock) : FormPageModel
 {
+    [BindProperty]
+    public ClosureInput Closure { get; set; } = new();
+
+    public IReadOnlyList<Building> Buildings { get; private set; } = [];
+    public IReadOnlyList<Frivillig.Model.Premises.Closure> Closures { get; private set; } = [];
+    public MunicipalClock Clock => clock;
+    public string? Message { get; private set; }
+
+    /// <summary>A closure of a building, or one room of it, over whole days (first and last day included).</summary>
+    public sealed class ClosureInput
+    {
+        [Display(Name = "Bygg")]
+        public int BuildingId { get; set; }
+
+        [Display(Name = "Rom")]
+        public int? RoomId { get; set; }
+
+        [Display(Name = "Første dag")]
+        [Required(ErrorMessage = "Velg første dag.")]
+        public DateOnly? From { get; set; }
+
+        [Display(Name = "Siste dag")]
+        [Required(ErrorMessage = "Velg siste dag.")]
+        public DateOnly? To { get; set; }
+
+        [Display(Name = "Hvorfor (for eksempel ferie, skolearrangement, vedlikehold)")]
+        [Required(ErrorMessage = "Skriv hvorfor bygget er stengt.")]
+        [StringLength(300, ErrorMessage = "Skriv høyst {1} tegn.")]
+        [NoMarkup]
+        public string Reason { get; set; } = string.Empty;
+    }
+
+    /// <summary>Closes a building or a room for some days; bookings already made are not touched, new ones are refused.</summary>
+    public async Task<IActionResult> OnPostClosureAsync(CancellationToken ct)
+    {
+        await OnGetAsync(ct);
+        var building = Buildings.FirstOrDefault(b => b.Id == Closure.BuildingId);
+        if (building is null)
+        {
+            ModelState.AddModelError("Closure.BuildingId", "Velg et bygg fra listen.");
+        }
+        else if (Closure.RoomId is { } roomId && building.Rooms.All(r => r.Id != roomId))
+        {
+            ModelState.AddModelError("Closure.RoomId", "Velg et rom i bygget, eller hele bygget.");
+        }
+
+        var today = clock.Today;
+        if (Closure.From is { } from && Closure.To is { } to && (to < from || from < today.AddDays(-1) || to.DayNumber - from.DayNumber > 366 || to > today.AddDays(2 * 366)))
+        {
+            ModelState.AddModelError("Closure.To", "Siste dag må være fra første dag og høyst ett år etter, og ikke i fortiden.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        db.Closures.Add(new Frivillig.Model.Premises.Closure
+        {
+            BuildingId = building!.Id, RoomId = Closure.RoomId, StartsAt = clock.StartOf(Closure.From!.Value), EndsAt = clock.StartOf(Closure.To!.Value.AddDays(1)),
+            Reason = Closure.Reason.Trim(),
+        });
+        await db.SaveChangesAsync(ct);
+        Message = $"{building.Name} er stengt for booking {Closure.From.Value.ToString("d. MMMM", MunicipalClock.Norwegian)}–{Closure.To.Value.ToString("d. MMMM yyyy", MunicipalClock.Norwegian)}.";
+        ModelState.Clear();
+        Closure = new();
+        await OnGetAsync(ct);
+        return Page();
+    }
+
     public Municipality Municipality => db.Tenant.Required;
     public IReadOnlyList<Frivillig.Model.Premises.Booking> Pending { get; private set; } = [];
     public IReadOnlyList<(Season Season, int Applications)> Seasons { get; private set; } = [];
@@ -26,5 +98,8 @@ public sealed class QueueModel(FrivilligDbContext db, RoomBooking booking, LinkB
         Rooms = await db.Rooms.AsNoTracking().Include(r => r.Building).OrderBy(r => r.Building!.Name).ThenBy(r => r.Id).ToListAsync(ct);
         var handlerIds = Pending.Select(p => p.CaseHandlerUserId).OfType<string>().Distinct().ToList();
         HandlerNames = await db.Users.AsNoTracking().Where(u => handlerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        Buildings = await db.Buildings.AsNoTracking().Include(b => b.Rooms).OrderBy(b => b.Name).AsSplitQuery().ToListAsync(ct);
+        var now = clock.Now;
+        Closures = await db.Closures.AsNoTracking().Where(c => c.EndsAt > now).OrderBy(c => c.StartsAt).ToListAsync(ct);
     }
 }
