@@ -17,6 +17,8 @@ source tests/Frivillig.Benchmarks/load-common.sh
 # nginx on another loopback port, two workers like the machine's two cores, no logging.
 nport=$((port + 1))
 mkdir -p "$work/static" "$work/nginx"
+# nginx's workers run as another user; mktemp made the folder private.
+chmod 755 "$work"
 cat >"$work/nginx/nginx.conf" <<CONF
 worker_processes 2;
 pid $work/nginx/nginx.pid;
