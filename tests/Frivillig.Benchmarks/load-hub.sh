@@ -12,5 +12,5 @@ demo=true seed10k=no source tests/Frivillig.Benchmarks/load-common.sh
 rss() { awk '/VmRSS/{printf "%.0f MB", $2/1024}' "/proc/$pid/status"; }
 echo "server memory before: $(rss)"
 timeout 300 dotnet tests/Frivillig.Benchmarks/bin/Release/net10.0/Frivillig.Benchmarks.dll hubload "http://127.0.0.1:$port" "$clients" "$rounds"
-echo "server memory with $clients clients connected, after the rounds: $(rss)"
+echo "server memory after the rounds ($clients clients asked to connect): $(rss)"
 echo "server peak memory: $(awk '/VmHWM/{printf "%.0f MB", $2/1024}' "/proc/$pid/status")"
