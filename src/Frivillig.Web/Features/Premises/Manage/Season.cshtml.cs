@@ -31,8 +31,14 @@ public sealed class SeasonModel(FrivilligDbContext db, CurrentUser me, RoomBooki
         }
 
         var application = await db.Bookings.Include(b => b.Dates).ThenInclude(d => d.Slots).Include(b => b.Room).ThenInclude(r => r!.Building)
-            .SingleOrDefaultAsync(b => b.Id == bookingId && b.SeasonId == id && b.Status == BookingStatus.Applied, ct);
+            .SingleOrDefaultAsync(b => b.Id == bookingId && b.SeasonId == id, ct);
         if (application is null)
+        {
+            ModelState.AddModelError(string.Empty, "Det er ingen søknad med dette nummeret i sesongen.");
+            return Page();
+        }
+
+        if (application.Status != BookingStatus.Applied)
         {
             ModelState.AddModelError(string.Empty, "Søknaden er allerede behandlet.");
             return Page();
