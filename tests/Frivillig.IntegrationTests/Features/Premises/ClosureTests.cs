@@ -88,6 +88,28 @@ public sealed class ClosureTests(FrivilligApp app) : IClassFixture<FrivilligApp>
     }
 
     [Fact]
+    public async Task A_season_application_with_a_date_in_a_later_closure_is_not_allocated()
+    {
+        var half = await app.RoomAsync(PremisesScene.HalfB);
+        var org = await app.OrganisationIdAsync(Demo.RodeKors);
+        var user = await app.UserIdAsync(Demo.Coordinator);
+        var season = await app.DbAsync(db => db.Seasons.SingleAsync(s => s.Name == "Vår 2027" && db.Municipalities.Any(m => m.Id == s.MunicipalityId && m.Slug == Demo.Tromso)));
+        var first = season.StartsOn.AddDays(((int)DayOfWeek.Wednesday - (int)season.StartsOn.DayOfWeek + 7) % 7);
+        var outcome = await app.RequestAsync(PremisesScene.Request(half.Id, org, user, first, new TimeOnly(19, 0), new TimeOnly(20, 0), last: first.AddDays(21), purpose: "Badminton",
+            seasonId: season.Id));
+        var id = outcome.Booking!.Id;
+        Assert.Equal(BookingStatus.Applied, outcome.Booking.Status);
+
+        var manager = await app.SignInAsync(Demo.TromsoPremisesManager);
+        var day = first.AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await WebSession.AssertRedirectAsync(await CloseAsync(manager, half.BuildingId, day, day, "Eksamen", half.Id));
+        var allocated = WebUtility.HtmlDecode(await WebSession.HtmlOf(await manager.PostFormAsync($"/tromso/lokaler/forvaltning/sesong/{season.Id}?handler=Allocate",
+            new() { ["bookingId"] = Id(id) })));
+        Assert.Contains($"Booking {id} kan ikke tildeles: 1 av datoene er i en stengt periode.", allocated, StringComparison.Ordinal);
+        Assert.Equal(BookingStatus.Applied, await app.DbAsync(db => db.Bookings.Where(b => b.Id == id).Select(b => b.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task The_request_page_says_the_status_in_norwegian_and_a_decided_request_cannot_be_taken()
     {
         var half = await app.RoomAsync(PremisesScene.HalfA);

@@ -10,7 +10,7 @@ namespace Frivillig.Web.Features.Premises.Manage;
 /// room side by side with what it clashes with (other applications, times already held); allocating
 /// one makes it an approved series at once.
 /// </summary>
-public sealed class SeasonModel(FrivilligDbContext db, CurrentUser me, RoomBooking booking, MunicipalClock clock) : FormPageModel
+public sealed class SeasonModel(FrivilligDbContext db, CurrentUser me, RoomBooking booking, PremisesQuery premises, MunicipalClock clock) : FormPageModel
 {
     public Municipality Municipality => db.Tenant.Required;
     public Season Season { get; private set; } = default!;
@@ -41,6 +41,17 @@ public sealed class SeasonModel(FrivilligDbContext db, CurrentUser me, RoomBooki
         if (application.Status != BookingStatus.Applied)
         {
             ModelState.AddModelError(string.Empty, "Søknaden er allerede behandlet.");
+            return Page();
+        }
+
+        // A closure made after the application was sent: allocating would book closed days and mail their access instructions.
+        var active = application.ActiveDates.ToList();
+        var closed = active.Count == 0 ? [] : await premises.ClosedAsync([application.Room!], active.Min(d => d.StartsAt), active.Max(d => d.EndsAt), ct);
+        var inClosure = active.Count(d => closed.Any(c => c.Start < d.EndsAt && c.End > d.StartsAt));
+        if (inClosure > 0)
+        {
+            ModelState.AddModelError(string.Empty, $"Booking {bookingId} kan ikke tildeles: {inClosure} av datoene er i en stengt periode. Be organisasjonen søke uten dem, eller avslå søknaden.");
+            await LoadAsync(id, ct);
             return Page();
         }
 
