@@ -90,7 +90,7 @@ public sealed class CalendarQuery
             {
                 errors["to"] = t["Til-dato må være etter fra-dato."];
             }
-            else if (toDate.DayNumber - fromDate.DayNumber > MaxDays)
+            else if (toDate > fromDate.AddYears(1))
             {
                 errors["to"] = t["Perioden kan være høyst ett år."];
             }

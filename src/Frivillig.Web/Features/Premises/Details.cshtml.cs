@@ -27,8 +27,9 @@ public sealed class PremisesDetailsModel(FrivilligDbContext db, PremisesQuery qu
         var today = clock.Today;
         From = DateOnly.TryParseExact(fra, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var f) && f >= today && f <= today.AddDays(366) ? f : today;
         var busy = await query.BusyAsync(building.Rooms, clock.StartOf(From), clock.StartOf(From.AddDays(Days)), ct);
+        var closed = await query.ClosedAsync(building.Rooms, clock.StartOf(From), clock.StartOf(From.AddDays(Days)), ct);
         var titles = await query.PublicActivityTitlesAsync(busy, ct);
-        Plans = building.Rooms.ToDictionary(r => r.Id, r => PremisesLabels.Days(r, busy, titles, From, Days, clock));
+        Plans = building.Rooms.ToDictionary(r => r.Id, r => PremisesLabels.Days(r, busy, titles, From, Days, clock, closed));
         return Page();
     }
 }

@@ -33,6 +33,12 @@ public sealed class PremisesListModel(FrivilligDbContext db, PremisesQuery query
             Errors[key] = string.Join(" ", messages);
         }
 
+        if (filter?.District is { } district && !Districts.Any(d => d.Slug == district))
+        {
+            Errors["district"] = t["Ukjent bydel."];
+            filter = null;
+        }
+
         HasActiveFilters = Request.Query.Count > 0;
         Buildings = filter is null ? [] : await query.BuildingsAsync(filter, MunicipalClock.ZoneOf(Municipality), ct);
     }

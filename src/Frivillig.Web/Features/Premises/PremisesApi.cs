@@ -2,6 +2,7 @@ using System.Globalization;
 using Frivillig.Model.Premises;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Frivillig.Web.Features.Premises;
@@ -9,8 +10,6 @@ namespace Frivillig.Web.Features.Premises;
 /// <summary>Premises as JSON: the list with its filters, one building, and its rooms' busy times (never who or why for a private booking).</summary>
 public static class PremisesApi
 {
-    public const int MaxWindowDays = 366;
-
     public static IEndpointRouteBuilder MapPremisesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/{m}/premises").WithTags("Lokaler");
@@ -19,7 +18,7 @@ public static class PremisesApi
         group.MapGet("/{id:int}", GetAsync).WithName("GetPremises").WithSummary("Ett bygg med rommene sine")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:int}/availability", AvailabilityAsync).WithName("GetPremisesAvailability")
-            .WithSummary("Opptatte tider per rom i et tidsrom (standard: fra i dag og fire uker fram), med tidssone")
+            .WithSummary("Opptatte og stengte tider per rom i et tidsrom (standard: fra i dag og fire uker fram), med tidssone")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
@@ -35,7 +34,10 @@ public static class PremisesApi
 
     public sealed record BusyDto(DateTimeOffset Start, DateTimeOffset End, string Status, string? Activity);
 
-    public sealed record RoomAvailabilityDto(int RoomId, string Name, IReadOnlyList<BusyDto> Busy);
+    /// <summary>A time the room cannot be booked (holiday, school event, maintenance), with the reason the municipality gives.</summary>
+    public sealed record ClosureDto(DateTimeOffset Start, DateTimeOffset End, string Reason);
+
+    public sealed record RoomAvailabilityDto(int RoomId, string Name, IReadOnlyList<BusyDto> Busy, IReadOnlyList<ClosureDto> Closures);
 
     public sealed record AvailabilityDto(int PremisesId, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<RoomAvailabilityDto> Rooms);
 
@@ -114,9 +116,13 @@ public static class PremisesApi
         TimeOnly? fromTime = null, toTime = null;
         if (!string.IsNullOrEmpty(date) || !string.IsNullOrEmpty(from) || !string.IsNullOrEmpty(to))
         {
-            if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) || d.Year is < 2000 or > 2100)
+            if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
             {
                 errors["date"] = [t["Skriv datoen som ÅÅÅÅ-MM-DD."]];
+            }
+            else if (!CalendarBounds.Contains(d))
+            {
+                errors["date"] = [OutOfRange(t)];
             }
             else
             {
@@ -157,6 +163,12 @@ public static class PremisesApi
             return TypedResults.Problem(new ValidationProblemDetails(errors) { Status = 400, Title = t["Ugyldig forespørsel"] });
         }
 
+        if (filter.District is { } district && !await db.Districts.AnyAsync(d => d.Slug == district, ct))
+        {
+            return TypedResults.Problem(new ValidationProblemDetails(new Dictionary<string, string[]> { ["district"] = [t["Ukjent bydel."]] })
+                { Status = 400, Title = t["Ugyldig forespørsel"] });
+        }
+
         var buildings = await query.BuildingsAsync(filter, MunicipalClock.ZoneOf(db.Tenant.Required), ct);
         return TypedResults.Ok(buildings.Select(b => ToDto(b, db.Tenant.Required.Slug, links)).ToList());
     }
@@ -183,9 +195,11 @@ public static class PremisesApi
 
         var busy = await query.BusyAsync(building.Rooms, w.From, w.To, ct);
         var titles = await query.PublicActivityTitlesAsync(busy, ct);
+        var closed = await query.ClosedAsync(building.Rooms, w.From, w.To, ct);
         return TypedResults.Ok(new AvailabilityDto(building.Id, clock.WithOffset(w.From), clock.WithOffset(w.To), [.. building.Rooms.OrderBy(r => r.Id).Select(r =>
             new RoomAvailabilityDto(r.Id, r.Name, [.. busy.Where(b => b.RoomId == r.Id).Select(b => new BusyDto(clock.WithOffset(b.Start), clock.WithOffset(b.End), b.Status,
-                b.ActivityId is { } a ? titles.GetValueOrDefault(a) : null))]))]));
+                b.ActivityId is { } a ? titles.GetValueOrDefault(a) : null))],
+                [.. closed.Where(c => c.RoomId == r.Id).Select(c => new ClosureDto(clock.WithOffset(c.Start), clock.WithOffset(c.End), c.Reason))]))]));
     }
 
     /// <summary>from and to as local dates (to exclusive); from defaults to today, to to four weeks after from; at most a year.</summary>
@@ -193,27 +207,39 @@ public static class PremisesApi
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var first = clock.Today;
-        if (!string.IsNullOrEmpty(from) && (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first) || first.Year is < 2000 or > 2100))
+        if (!string.IsNullOrEmpty(from) && !DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first))
         {
             errors["from"] = [t["Skriv datoen som ÅÅÅÅ-MM-DD."]];
         }
+        else if (!CalendarBounds.Contains(first))
+        {
+            errors["from"] = [OutOfRange(t)];
+        }
 
         var last = errors.Count == 0 ? first.AddDays(28) : first;
-        if (!string.IsNullOrEmpty(to) && (!DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out last) || last.Year is < 2000 or > 2100))
+        if (!string.IsNullOrEmpty(to) && !DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out last))
         {
             errors["to"] = [t["Skriv datoen som ÅÅÅÅ-MM-DD."]];
+        }
+        else if (!CalendarBounds.Contains(last))
+        {
+            errors["to"] = [OutOfRange(t)];
         }
         else if (errors.Count == 0 && last <= first)
         {
             errors["to"] = [t["to må være etter from."]];
         }
-        else if (errors.Count == 0 && last.DayNumber - first.DayNumber > MaxWindowDays)
+        else if (errors.Count == 0 && last > first.AddYears(1))
         {
-            errors["to"] = [t["Tidsrommet kan være høyst ett år."]];
+            // to is exclusive: a year from 1 January runs to 1 January the next year, leap year or not, as in the calendar API.
+            errors["to"] = [t["Perioden kan være høyst ett år."]];
         }
 
         return errors.Count > 0 ? (null, errors) : ((clock.StartOf(first), clock.StartOf(last)), errors);
     }
+
+    private static string OutOfRange(IStringLocalizer t) => t["Datoen må være mellom {0} og {1}.",
+        CalendarBounds.Earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CalendarBounds.Latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
 
     public static BuildingDto ToDto(Building b, string municipality, LinkBuilder links) => new(b.Id, b.Name, b.Kind.ToString(), b.District?.Slug ?? string.Empty,
         b.District?.Name ?? string.Empty, b.StreetAddress, b.PostalCode, b.City, b.Latitude, b.Longitude, b.OpeningNotes, b.AccessibilityTexts(), b.ContactName,

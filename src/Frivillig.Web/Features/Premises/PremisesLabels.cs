@@ -28,11 +28,17 @@ public static class PremisesLabels
 
     /// <summary>One day of a room: when it can be booked, what is taken, and what is left.</summary>
     public sealed record DayPlan(DateOnly Date, IReadOnlyList<(TimeOnly From, TimeOnly To)> Open, IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End, string Status, string? Title)> Busy,
-        IReadOnlyList<(TimeOnly From, TimeOnly To)> Free);
+        IReadOnlyList<(TimeOnly From, TimeOnly To)> Free)
+    {
+        /// <summary>The reasons of the closures on this day; their times are neither free nor bookable.</summary>
+        public IReadOnlyList<string> Closed { get; init; } = [];
+    }
 
-    public static IReadOnlyList<DayPlan> Days(Room room, IEnumerable<BusyInterval> busy, IReadOnlyDictionary<int, string> titles, DateOnly first, int days, MunicipalClock clock)
+    public static IReadOnlyList<DayPlan> Days(Room room, IEnumerable<BusyInterval> busy, IReadOnlyDictionary<int, string> titles, DateOnly first, int days, MunicipalClock clock,
+        IEnumerable<ClosedInterval>? closed = null)
     {
         var list = busy.Where(b => b.RoomId == room.Id).ToList();
+        var closures = (closed ?? []).Where(c => c.RoomId == room.Id).ToList();
         var result = new List<DayPlan>();
         for (var i = 0; i < days; i++)
         {
@@ -40,11 +46,13 @@ public static class PremisesLabels
             var open = room.Windows.Where(w => w.Weekday == date.DayOfWeek).OrderBy(w => w.Opens).Select(w => (w.Opens, w.Closes)).ToList();
             var (dayStart, dayEnd) = (clock.StartOf(date), clock.StartOf(date.AddDays(1)));
             var taken = list.Where(b => b.Start < dayEnd && b.End > dayStart).ToList();
+            var closedToday = closures.Where(c => c.Start < dayEnd && c.End > dayStart).ToList();
+            var blocked = taken.Select(b => (b.Start, b.End)).Concat(closedToday.Select(c => (c.Start, c.End))).ToList();
             var free = new List<(TimeOnly, TimeOnly)>();
             foreach (var (opens, closes) in open)
             {
                 var cursor = opens;
-                foreach (var b in taken.OrderBy(b => b.Start))
+                foreach (var b in blocked.OrderBy(b => b.Start))
                 {
                     var s = b.Start <= dayStart ? TimeOnly.MinValue : TimeOnly.FromDateTime(clock.Local(b.Start));
                     var e = b.End >= dayEnd ? TimeOnly.MaxValue : TimeOnly.FromDateTime(clock.Local(b.End));
@@ -65,7 +73,10 @@ public static class PremisesLabels
                 }
             }
 
-            result.Add(new DayPlan(date, open, [.. taken.Select(b => (b.Start, b.End, b.Status, b.ActivityId is { } a ? titles.GetValueOrDefault(a) : null))], free));
+            result.Add(new DayPlan(date, open, [.. taken.Select(b => (b.Start, b.End, b.Status, b.ActivityId is { } a ? titles.GetValueOrDefault(a) : null))], free)
+            {
+                Closed = [.. closedToday.Select(c => c.Reason).Distinct()],
+            });
         }
 
         return result;

@@ -10,6 +10,9 @@ public sealed record PremisesFilter(BuildingKind? Kind, string? District, int? M
 /// <summary>A busy time of a room: whose and why only when the booking is for a public activity.</summary>
 public sealed record BusyInterval(int RoomId, DateTimeOffset Start, DateTimeOffset End, string Status, int? ActivityId);
 
+/// <summary>A closed time of a room, from a closure of its building, of itself, or of its whole or a part of it.</summary>
+public sealed record ClosedInterval(int RoomId, DateTimeOffset Start, DateTimeOffset End, string Reason);
+
 /// <summary>
 /// One query behind the premises pages and the API: buildings with their rooms by filter, and the busy
 /// times of rooms in a window, read from the occupied slots of each room's units (a whole gym is busy
@@ -57,6 +60,7 @@ public sealed class PremisesQuery(FrivilligDbContext db)
             var start = MunicipalClock.ToUtc(day.ToDateTime(from), zone);
             var end = MunicipalClock.ToUtc(day.ToDateTime(to), zone);
             var busy = (await BusyAsync(rooms, start, end, ct)).Select(b => b.RoomId).ToHashSet();
+            busy.UnionWith((await ClosedAsync(rooms, start, end, ct)).Select(c => c.RoomId));
             rooms = [.. rooms.Where(r => !busy.Contains(r.Id) && BookingRules.InsideWindow(start, end, r.Windows, zone))];
         }
 
@@ -101,6 +105,38 @@ public sealed class PremisesQuery(FrivilligDbContext db)
         }
 
         return [.. result.OrderBy(b => b.RoomId).ThenBy(b => b.Start)];
+    }
+
+    /// <summary>
+    /// Closures over [from, to) per room, ordered by room and start: a closure of the building closes every room, and one of a room
+    /// closes the rooms that share a part with it (the whole when a half is closed, the halves when the whole is), as for booking.
+    /// </summary>
+    public async Task<IReadOnlyList<ClosedInterval>> ClosedAsync(IReadOnlyCollection<Room> rooms, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        if (rooms.Count == 0)
+        {
+            return [];
+        }
+
+        var buildingIds = rooms.Select(r => r.BuildingId).Distinct().ToList();
+        var closures = await db.Closures.AsNoTracking().Where(c => buildingIds.Contains(c.BuildingId) && c.StartsAt < to && c.EndsAt > from)
+            .OrderBy(c => c.StartsAt).ToListAsync(ct);
+        if (closures.Count == 0)
+        {
+            return [];
+        }
+
+        var tree = (await db.Rooms.AsNoTracking().Where(r => buildingIds.Contains(r.BuildingId)).Select(r => new { r.Id, r.ParentRoomId }).ToListAsync(ct))
+            .Select(r => (r.Id, r.ParentRoomId)).ToList();
+        var result = new List<ClosedInterval>();
+        foreach (var room in rooms)
+        {
+            var units = BookingRules.UnitsOf(room.Id, tree);
+            result.AddRange(closures.Where(c => c.BuildingId == room.BuildingId && (c.RoomId is not { } closed || BookingRules.UnitsOf(closed, tree).Intersect(units).Any()))
+                .Select(c => new ClosedInterval(room.Id, c.StartsAt, c.EndsAt, c.Reason)));
+        }
+
+        return [.. result.OrderBy(c => c.RoomId).ThenBy(c => c.Start)];
     }
 
     /// <summary>Titles of the public activities some busy times are for; private bookings say nothing of who or why.</summary>

@@ -151,7 +151,8 @@ public sealed class RoomBooking(FrivilligDbContext db, Outbox outbox, LinkBuilde
             errors["Input.LastDate"] = t["En serie kan vare høyst ett år."];
         }
 
-        if (request.Start == request.End)
+        // Only an end at midnight may read as earlier than the start: 22:00–00:00 runs to the end of the day.
+        if (request.End <= request.Start && !(request.End == TimeOnly.MinValue && request.Start != TimeOnly.MinValue))
         {
             errors["Input.End"] = t["Sluttid må være etter starttid."];
         }

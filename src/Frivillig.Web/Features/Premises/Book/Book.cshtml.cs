@@ -132,6 +132,11 @@ public sealed class BookModel(FrivilligDbContext db, CurrentUser me, RoomBooking
         {
             ModelState.AddModelError("Input.Kind", "Det er ingen sesong åpen for søknader nå.");
         }
+        else if (Input.Kind == BookingKind.Season && Input.LastDate is null && Input.FirstDate > OpenSeason!.EndsOn)
+        {
+            // An empty last date means the season's end, which here is before the first date.
+            ModelState.AddModelError("Input.LastDate", "Siste dato mangler. Uten den varer fast tid ut sesongen, og sesongen slutter før første dato.");
+        }
 
         if (!ModelState.IsValid)
         {

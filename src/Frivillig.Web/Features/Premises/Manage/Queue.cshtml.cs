@@ -14,7 +14,6 @@ public sealed class QueueModel(FrivilligDbContext db, RoomBooking booking, LinkB
     public IReadOnlyList<Building> Buildings { get; private set; } = [];
     public IReadOnlyList<Frivillig.Model.Premises.Closure> Closures { get; private set; } = [];
     public MunicipalClock Clock => clock;
-    public string? Message { get; private set; }
 
     /// <summary>A closure of a building, or one room of it, over whole days (first and last day included).</summary>
     public sealed class ClosureInput
@@ -55,7 +54,11 @@ public sealed class QueueModel(FrivilligDbContext db, RoomBooking booking, LinkB
         }
 
         var today = clock.Today;
-        if (Closure.From is { } from && Closure.To is { } to && (to < from || from < today.AddDays(-1) || to.DayNumber - from.DayNumber > 366 || to > today.AddDays(2 * 366)))
+        if (Closure.From is { } from && from < today.AddDays(-1))
+        {
+            ModelState.AddModelError("Closure.From", "Første dag kan ikke være i fortiden.");
+        }
+        else if (Closure.From is { } first && Closure.To is { } to && (to < first || to.DayNumber - first.DayNumber > 366 || to > today.AddDays(2 * 366)))
         {
             ModelState.AddModelError("Closure.To", "Siste dag må være fra første dag og høyst ett år etter, og ikke i fortiden.");
         }
@@ -65,17 +68,37 @@ public sealed class QueueModel(FrivilligDbContext db, RoomBooking booking, LinkB
             return Page();
         }
 
-        db.Closures.Add(new Frivillig.Model.Premises.Closure
+        var closure = new Frivillig.Model.Premises.Closure
         {
             BuildingId = building!.Id, RoomId = Closure.RoomId, StartsAt = clock.StartOf(Closure.From!.Value), EndsAt = clock.StartOf(Closure.To!.Value.AddDays(1)),
             Reason = Closure.Reason.Trim(),
-        });
+        };
+        db.Closures.Add(closure);
         await db.SaveChangesAsync(ct);
-        Message = $"{building.Name} er stengt for booking {Closure.From.Value.ToString("d. MMMM", MunicipalClock.Norwegian)}–{Closure.To.Value.ToString("d. MMMM yyyy", MunicipalClock.Norwegian)}.";
-        ModelState.Clear();
-        Closure = new();
-        await OnGetAsync(ct);
-        return Page();
+        var message = $"{building.Name} er stengt for booking {Closure.From.Value.ToString("d. MMMM", MunicipalClock.Norwegian)}–{Closure.To.Value.ToString("d. MMMM yyyy", MunicipalClock.Norwegian)}.";
+        var affected = await AffectedAsync(closure, building, ct);
+        if (affected.Count > 0)
+        {
+            message += $" Obs: {affected.Count} bookinger og forespørsler har datoer i perioden og er ikke endret: {string.Join("; ", affected)}. Avslå dem eller avtal avbestilling med organisasjonene.";
+        }
+
+        TempData["Status"] = message;
+        return Redirect($"/{Municipality.Slug}/lokaler/forvaltning");
+    }
+
+    /// <summary>Pending and approved bookings with a date in the closure, of the closed room, its whole or its parts, or any room when the building is closed.</summary>
+    private async Task<List<string>> AffectedAsync(Frivillig.Model.Premises.Closure closure, Building building, CancellationToken ct)
+    {
+        var rooms = closure.RoomId is { } roomId
+            ? await RoomOccupancy.RelatedRoomsAsync(db, building.Rooms.Single(r => r.Id == roomId), ct)
+            : [.. building.Rooms.Select(r => r.Id)];
+        var bookings = await db.Bookings.AsNoTracking().Include(b => b.Organisation).Include(b => b.Dates)
+            .Where(b => rooms.Contains(b.RoomId) && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Approved)
+                && b.Dates.Any(d => !d.Cancelled && d.StartsAt < closure.EndsAt && d.EndsAt > closure.StartsAt))
+            .OrderBy(b => b.Id).AsSplitQuery().ToListAsync(ct);
+        return [.. bookings.Select(b => $"booking {b.Id} ({b.Organisation!.Name}, {(b.Status == BookingStatus.Pending ? "venter på behandling" : "godkjent")}: " +
+            string.Join(", ", b.ActiveDates.Where(d => d.StartsAt < closure.EndsAt && d.EndsAt > closure.StartsAt).OrderBy(d => d.StartsAt)
+                .Select(d => clock.Text(d.StartsAt, "d. MMMM HH:mm"))) + ")")];
     }
 
     public Municipality Municipality => db.Tenant.Required;

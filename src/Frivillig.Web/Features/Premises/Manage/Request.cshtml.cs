@@ -7,11 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Frivillig.Web.Features.Premises.Manage;
 
 /// <summary>/{m}/lokaler/forvaltning/{id}: one request with its organisation, purpose and dates; take it as case handler, approve or reject.</summary>
-public sealed class RequestModel(FrivilligDbContext db, CurrentUser me, RoomBooking booking, MunicipalClock clock) : FormPageModel
+public sealed class RequestModel(FrivilligDbContext db, CurrentUser me, RoomBooking booking, PremisesQuery premises, MunicipalClock clock) : FormPageModel
 {
     public Municipality Municipality => db.Tenant.Required;
     public Frivillig.Model.Premises.Booking Item { get; private set; } = default!;
     public IReadOnlyList<(Frivillig.Model.Premises.Booking Other, BookingDate Date)> Overlapping { get; private set; } = [];
+
+    /// <summary>The request's dates that fall in a closure of the room, its building, or its whole or a part.</summary>
+    public IReadOnlyList<(BookingDate Date, string Reason)> Closed { get; private set; } = [];
     public MunicipalClock Clock => clock;
     public RoomBooking Booking => booking;
     public string? CaseHandlerName { get; private set; }
@@ -32,6 +35,12 @@ public sealed class RequestModel(FrivilligDbContext db, CurrentUser me, RoomBook
             return NotFound();
         }
 
+        if (Item.Status is not (BookingStatus.Pending or BookingStatus.Applied))
+        {
+            ModelState.AddModelError(string.Empty, "Forespørselen er allerede behandlet, så det er ingen sak å ta.");
+            return Page();
+        }
+
         Item.TakeAsCaseHandler(me.RequiredId);
         await db.SaveChangesAsync(ct);
         Message = "Du er saksbehandler for forespørselen.";
@@ -49,6 +58,13 @@ public sealed class RequestModel(FrivilligDbContext db, CurrentUser me, RoomBook
         if (Item.Status != BookingStatus.Pending)
         {
             ModelState.AddModelError(string.Empty, "Forespørselen er allerede behandlet.");
+            return Page();
+        }
+
+        // Approving would mail access instructions for a day the building is closed; the manager rejects, or the organisation cancels those dates first.
+        if (Closed.Count > 0)
+        {
+            ModelState.AddModelError(string.Empty, $"Kan ikke godkjennes: {Closed.Select(c => c.Date.Id).Distinct().Count()} av datoene er i en stengt periode. Be organisasjonen avbestille de datoene, eller avslå forespørselen.");
             return Page();
         }
 
@@ -107,6 +123,8 @@ public sealed class RequestModel(FrivilligDbContext db, CurrentUser me, RoomBook
                 .Where(b => b.Id != id && related.Contains(b.RoomId) && (b.Status == BookingStatus.Applied || b.Status == BookingStatus.Pending || b.Status == BookingStatus.Approved)
                     && b.Dates.Any(d => !d.Cancelled && d.StartsAt < to && d.EndsAt > from))
                 .AsSplitQuery().ToListAsync(ct);
+            var closed = await premises.ClosedAsync([item.Room!], from, to, ct);
+            Closed = [.. dates.SelectMany(d => closed.Where(c => c.Start < d.EndsAt && c.End > d.StartsAt).Select(c => (d, c.Reason))).OrderBy(x => x.d.StartsAt)];
             Overlapping = [.. others.SelectMany(o => o.ActiveDates.Where(od => dates.Any(d => d.StartsAt < od.EndsAt && d.EndsAt > od.StartsAt)).Select(od => (o, od))).OrderBy(x => x.od.StartsAt)];
         }
 

@@ -10,7 +10,7 @@ namespace Frivillig.Web.Features.Premises.Manage;
 /// room side by side with what it clashes with (other applications, times already held); allocating
 /// one makes it an approved series at once.
 /// </summary>
-public sealed class SeasonModel(FrivilligDbContext db, CurrentUser me, RoomBooking booking, MunicipalClock clock) : FormPageModel
+public sealed class SeasonModel(FrivilligDbContext db, CurrentUser me, RoomBooking booking, PremisesQuery premises, MunicipalClock clock) : FormPageModel
 {
     public Municipality Municipality => db.Tenant.Required;
     public Season Season { get; private set; } = default!;
@@ -31,10 +31,27 @@ public sealed class SeasonModel(FrivilligDbContext db, CurrentUser me, RoomBooki
         }
 
         var application = await db.Bookings.Include(b => b.Dates).ThenInclude(d => d.Slots).Include(b => b.Room).ThenInclude(r => r!.Building)
-            .SingleOrDefaultAsync(b => b.Id == bookingId && b.SeasonId == id && b.Status == BookingStatus.Applied, ct);
+            .SingleOrDefaultAsync(b => b.Id == bookingId && b.SeasonId == id, ct);
         if (application is null)
         {
+            ModelState.AddModelError(string.Empty, "Det er ingen søknad med dette nummeret i sesongen.");
+            return Page();
+        }
+
+        if (application.Status != BookingStatus.Applied)
+        {
             ModelState.AddModelError(string.Empty, "Søknaden er allerede behandlet.");
+            return Page();
+        }
+
+        // A closure made after the application was sent: allocating would book closed days and mail their access instructions.
+        var active = application.ActiveDates.ToList();
+        var closed = active.Count == 0 ? [] : await premises.ClosedAsync([application.Room!], active.Min(d => d.StartsAt), active.Max(d => d.EndsAt), ct);
+        var inClosure = active.Count(d => closed.Any(c => c.Start < d.EndsAt && c.End > d.StartsAt));
+        if (inClosure > 0)
+        {
+            ModelState.AddModelError(string.Empty, $"Booking {bookingId} kan ikke tildeles: {inClosure} av datoene er i en stengt periode. Be organisasjonen søke uten dem, eller avslå søknaden.");
+            await LoadAsync(id, ct);
             return Page();
         }
 
