@@ -88,7 +88,54 @@ public sealed class PremisesTargets : IHostileTargetSet
             var page = $"/tromso/lokaler/forvaltning/sesong/{season}";
             return new(Manager, page, $"{page}?handler=Allocate", Fields(("bookingId", Id(id))));
         }),
+        new(typeof(Pages.Manage.BuildingModel), string.Empty, async app =>
+        {
+            var room = await app.RoomAsync(PremisesScene.MusicRoom);
+            var district = await app.DbAsync(db => db.Buildings.Where(b => b.Id == room.BuildingId).Select(b => b.DistrictId).SingleAsync());
+            var page = $"/tromso/lokaler/forvaltning/bygg/{room.BuildingId}";
+            return new(Manager, page, page, BuildingFields(district));
+        }),
+        new(typeof(Pages.Manage.RoomModel), string.Empty, async app =>
+        {
+            var room = await app.RoomAsync(PremisesScene.MusicRoom);
+            var page = $"/tromso/lokaler/forvaltning/rom/{room.Id}";
+            return new(Manager, page, page, RoomFields());
+        }),
+        new(typeof(Pages.Manage.RoomModel), "AddWindow", async app =>
+        {
+            var room = await app.RoomAsync(PremisesScene.MusicRoom);
+            var page = $"/tromso/lokaler/forvaltning/rom/{room.Id}";
+            return new(Manager, page, $"{page}?handler=AddWindow", Fields(("Window.Weekday", "Sunday"), ("Window.Opens", "06:00"), ("Window.Closes", "07:00")));
+        }),
+        new(typeof(Pages.Manage.RoomModel), "DeleteWindow", async app =>
+        {
+            var room = await app.RoomAsync(PremisesScene.MusicRoom);
+            var window = await app.DbAsync(db => db.BookableWindows.Where(w => w.RoomId == room.Id).OrderBy(w => w.Id).Select(w => w.Id).FirstAsync());
+            var page = $"/tromso/lokaler/forvaltning/rom/{room.Id}";
+            return new(Manager, page, $"{page}?handler=DeleteWindow", Fields(("windowId", Id(window))));
+        }),
+        new(typeof(Pages.Manage.RoomModel), "Delete", async app =>
+        {
+            var room = await app.RoomAsync(PremisesScene.Storsalen);
+            var page = $"/tromso/lokaler/forvaltning/rom/{room.Id}";
+            return new(Manager, page, $"{page}?handler=Delete", Fields());
+        }),
+        new(typeof(Pages.Manage.SeasonEditModel), string.Empty, async app =>
+        {
+            var page = $"/tromso/lokaler/forvaltning/sesonger/{await SeasonIdAsync(app)}";
+            return new(Manager, page, page, Fields(("Input.Name", "Vår 2027"), ("Input.StartsOn", "2027-01-04"), ("Input.EndsOn", "2027-06-18"), ("Input.ApplicationDeadline", "2026-12-15")));
+        }),
     ];
+
+    private static List<KeyValuePair<string, string>> BuildingFields(int district) => Fields(("Input.Name", "Kroken skole"), ("Input.Kind", "Skole"),
+        ("Input.DistrictId", Id(district)), ("Input.StreetAddress", "Krokenveien 1"), ("Input.PostalCode", "9020"), ("Input.City", "Tromsdalen"),
+        ("Input.OpeningNotes", "Åpent etter kl. 17"), ("Input.StepFreeEntrance", "true"), ("Input.AccessInstructions", "Nøkkel hos vaktmester"),
+        ("Input.ContactName", "Vera Vaktmester"), ("Input.ContactEmail", "vaktmester@eksempel.no"), ("Input.ContactPhone", "77 00 00 00"),
+        ("Input.Latitude", "69,70"), ("Input.Longitude", "19,05"));
+
+    private static List<KeyValuePair<string, string>> RoomFields() => Fields(("Input.Name", "Musikkrom"), ("Input.Capacity", "20"), ("Input.Equipment", "piano"),
+        ("Input.Rules", "Rydd etter dere."), ("Input.PriceKind", "PerHourFreeForNonProfits"), ("Input.PricePerHourNok", "150"), ("Input.ParentRoomId", string.Empty),
+        ("Input.AutoApprove", "true"));
 
     public IEnumerable<GetTarget> Gets =>
     [
@@ -110,6 +157,18 @@ public sealed class PremisesTargets : IHostileTargetSet
             new GetRequest(Manager, $"/tromso/lokaler/forvaltning/{await BookingAsync(app, PremisesScene.Storsalen)}", [], s => $"/tromso/lokaler/forvaltning/{s}")),
         new("{m}/lokaler/forvaltning/sesong/{id:int}", async app =>
             new GetRequest(Manager, $"/tromso/lokaler/forvaltning/sesong/{await SeasonIdAsync(app)}", [], s => $"/tromso/lokaler/forvaltning/sesong/{s}")),
+        new("{m}/lokaler/forvaltning/bygg/{id:int?}", async app =>
+        {
+            var room = await app.RoomAsync(PremisesScene.Gym);
+            return new GetRequest(Manager, $"/tromso/lokaler/forvaltning/bygg/{room.BuildingId}", ["lagret"], s => $"/tromso/lokaler/forvaltning/bygg/{s}");
+        }),
+        new("{m}/lokaler/forvaltning/rom/{id:int?}", async app =>
+        {
+            var room = await app.RoomAsync(PremisesScene.Gym);
+            return new GetRequest(Manager, $"/tromso/lokaler/forvaltning/rom?bygg={room.BuildingId}", ["bygg", "lagret"], s => $"/tromso/lokaler/forvaltning/rom/{s}");
+        }),
+        new("{m}/lokaler/forvaltning/sesonger/{id:int?}", async app =>
+            new GetRequest(Manager, $"/tromso/lokaler/forvaltning/sesonger/{await SeasonIdAsync(app)}", [], s => $"/tromso/lokaler/forvaltning/sesonger/{s}")),
         new("/api/v1/{m}/premises", _ => Task.FromResult(new GetRequest(null, "/api/v1/tromso/premises", ["kind", "district", "capacity", "equipment", "accessibility", "date", "from", "to"], s => $"/api/v1/{s}/premises"))),
         new("/api/v1/{m}/premises/{id:int}", async app =>
         {

@@ -87,7 +87,7 @@ public sealed class RoomModel(FrivilligDbContext db, MunicipalClock clock) : For
 
     public async Task<IActionResult> OnPostAsync(int? id, [FromQuery(Name = "bygg")] int? buildingId, CancellationToken ct)
     {
-        ClearErrorsOf("Window.");
+        KeepErrorsOf("Input.");
         if (!await LoadAsync(id, buildingId, ct))
         {
             return NotFound();
@@ -140,7 +140,7 @@ public sealed class RoomModel(FrivilligDbContext db, MunicipalClock clock) : For
 
     public async Task<IActionResult> OnPostAddWindowAsync(int? id, CancellationToken ct)
     {
-        ClearErrorsOf("Input.");
+        KeepErrorsOf("Window.");
         if (id is null || !await LoadAsync(id, null, ct))
         {
             return NotFound();
@@ -177,8 +177,7 @@ public sealed class RoomModel(FrivilligDbContext db, MunicipalClock clock) : For
 
     public async Task<IActionResult> OnPostDeleteWindowAsync(int? id, int windowId, CancellationToken ct)
     {
-        ClearErrorsOf("Input.");
-        ClearErrorsOf("Window.");
+        KeepErrorsOf("windowId");
         if (id is null || !await LoadAsync(id, null, ct) || Existing!.Windows.FirstOrDefault(w => w.Id == windowId) is not { } window)
         {
             return NotFound();
@@ -205,8 +204,7 @@ public sealed class RoomModel(FrivilligDbContext db, MunicipalClock clock) : For
 
     public async Task<IActionResult> OnPostDeleteAsync(int? id, CancellationToken ct)
     {
-        ClearErrorsOf("Input.");
-        ClearErrorsOf("Window.");
+        KeepErrorsOf();
         if (id is null || !await LoadAsync(id, null, ct))
         {
             return NotFound();
@@ -250,9 +248,13 @@ public sealed class RoomModel(FrivilligDbContext db, MunicipalClock clock) : For
         _ => "Kroner per time, gratis for godkjente frivillige organisasjoner",
     };
 
-    private void ClearErrorsOf(string prefix)
+    /// <summary>
+    /// The page carries three forms and binds them all; a handler keeps only its own form's errors. (A form
+    /// that was not posted binds with no prefix, so its errors come under bare names.)
+    /// </summary>
+    private void KeepErrorsOf(params string[] prefixes)
     {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+        foreach (var key in ModelState.Keys.Where(k => !prefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal))).ToList())
         {
             ModelState.Remove(key);
         }
