@@ -159,6 +159,12 @@ public sealed class PremisesBrowserTests(PremisesBrowserFixture fixture) : IClas
             (Demo.TromsoPremisesManager, $"/tromso/lokaler/forvaltning/{pending}", "foresporsel"),
             (Demo.TromsoPremisesManager, $"/tromso/lokaler/forvaltning/sesong/{season}", "sesong"),
             (Demo.TromsoPremisesManager, "/konto", "min-side-lokalforvalter"),
+            (Demo.TromsoPremisesManager, "/tromso/lokaler/forvaltning/bygg", "nytt-bygg"),
+            (Demo.TromsoPremisesManager, $"/tromso/lokaler/forvaltning/bygg/{gym.BuildingId}", "rediger-bygg"),
+            (Demo.TromsoPremisesManager, $"/tromso/lokaler/forvaltning/rom?bygg={gym.BuildingId}", "nytt-rom"),
+            (Demo.TromsoPremisesManager, $"/tromso/lokaler/forvaltning/rom/{gym.Id}", "rediger-rom"),
+            (Demo.TromsoPremisesManager, "/tromso/lokaler/forvaltning/sesonger", "ny-sesong"),
+            (Demo.TromsoPremisesManager, $"/tromso/lokaler/forvaltning/sesonger/{season}", "rediger-sesong"),
         ];
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var account in pages.Select(p => p.Account).Distinct())

@@ -35,8 +35,21 @@ public sealed class PremisesTargets : IHostileTargetSet
         throw new InvalidOperationException("No free day for the walk's booking.");
     }
 
+    /// <summary>A building with a room and a window of its own, so the hostile values the walk saves change nothing another target uses.</summary>
+    private static Task<(int BuildingId, int RoomId, int WindowId, int DistrictId)> WalkRoomAsync(FrivilligApp app) => app.DbAsync(async db =>
+    {
+        var tromso = await db.Municipalities.SingleAsync(m => m.Slug == Demo.Tromso);
+        var district = await db.Districts.Where(d => d.MunicipalityId == tromso.Id).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync();
+        var building = new Model.Premises.Building { MunicipalityId = tromso.Id, DistrictId = district, Name = "Walk-bygg", StreetAddress = "Walkveien 1" };
+        var room = new Model.Premises.Room { MunicipalityId = tromso.Id, Building = building, Name = "Walk-rom", Capacity = 10 };
+        room.Windows.Add(new Model.Premises.BookableWindow { MunicipalityId = tromso.Id, Weekday = DayOfWeek.Monday, Opens = new TimeOnly(17, 0), Closes = new TimeOnly(21, 0) });
+        db.Rooms.Add(room);
+        await db.SaveChangesAsync();
+        return (building.Id, room.Id, room.Windows[0].Id, district);
+    });
+
     private static Task<int> SeasonIdAsync(FrivilligApp app) =>
-        app.DbAsync(db => db.Seasons.Where(s => db.Municipalities.Any(m => m.Id == s.MunicipalityId && m.Slug == Demo.Tromso)).Select(s => s.Id).SingleAsync());
+        app.DbAsync(db => db.Seasons.Where(s => s.Name != "Walk-sesong" && db.Municipalities.Any(m => m.Id == s.MunicipalityId && m.Slug == Demo.Tromso)).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
 
     private static async Task<FormRequest> BookFormAsync(FrivilligApp app, string handler)
     {
@@ -90,40 +103,49 @@ public sealed class PremisesTargets : IHostileTargetSet
         }),
         new(typeof(Pages.Manage.BuildingModel), string.Empty, async app =>
         {
-            var room = await app.RoomAsync(PremisesScene.MusicRoom);
-            var district = await app.DbAsync(db => db.Buildings.Where(b => b.Id == room.BuildingId).Select(b => b.DistrictId).SingleAsync());
-            var page = $"/tromso/lokaler/forvaltning/bygg/{room.BuildingId}";
-            return new(Manager, page, page, BuildingFields(district));
+            var walk = await WalkRoomAsync(app);
+            var page = $"/tromso/lokaler/forvaltning/bygg/{walk.BuildingId}";
+            return new(Manager, page, page, BuildingFields(walk.DistrictId));
         }),
         new(typeof(Pages.Manage.RoomModel), string.Empty, async app =>
         {
-            var room = await app.RoomAsync(PremisesScene.MusicRoom);
-            var page = $"/tromso/lokaler/forvaltning/rom/{room.Id}";
+            var walk = await WalkRoomAsync(app);
+            var page = $"/tromso/lokaler/forvaltning/rom/{walk.RoomId}";
             return new(Manager, page, page, RoomFields());
         }),
         new(typeof(Pages.Manage.RoomModel), "AddWindow", async app =>
         {
-            var room = await app.RoomAsync(PremisesScene.MusicRoom);
-            var page = $"/tromso/lokaler/forvaltning/rom/{room.Id}";
+            var walk = await WalkRoomAsync(app);
+            var page = $"/tromso/lokaler/forvaltning/rom/{walk.RoomId}";
             return new(Manager, page, $"{page}?handler=AddWindow", Fields(("Window.Weekday", "Sunday"), ("Window.Opens", "06:00"), ("Window.Closes", "07:00")));
         }),
         new(typeof(Pages.Manage.RoomModel), "DeleteWindow", async app =>
         {
-            var room = await app.RoomAsync(PremisesScene.MusicRoom);
-            var window = await app.DbAsync(db => db.BookableWindows.Where(w => w.RoomId == room.Id).OrderBy(w => w.Id).Select(w => w.Id).FirstAsync());
-            var page = $"/tromso/lokaler/forvaltning/rom/{room.Id}";
-            return new(Manager, page, $"{page}?handler=DeleteWindow", Fields(("windowId", Id(window))));
+            var walk = await WalkRoomAsync(app);
+            var page = $"/tromso/lokaler/forvaltning/rom/{walk.RoomId}";
+            return new(Manager, page, $"{page}?handler=DeleteWindow", Fields(("windowId", Id(walk.WindowId))));
         }),
         new(typeof(Pages.Manage.RoomModel), "Delete", async app =>
         {
-            var room = await app.RoomAsync(PremisesScene.Storsalen);
-            var page = $"/tromso/lokaler/forvaltning/rom/{room.Id}";
+            var walk = await WalkRoomAsync(app);
+            var page = $"/tromso/lokaler/forvaltning/rom/{walk.RoomId}";
             return new(Manager, page, $"{page}?handler=Delete", Fields());
         }),
         new(typeof(Pages.Manage.SeasonEditModel), string.Empty, async app =>
         {
-            var page = $"/tromso/lokaler/forvaltning/sesonger/{await SeasonIdAsync(app)}";
-            return new(Manager, page, page, Fields(("Input.Name", "Vår 2027"), ("Input.StartsOn", "2027-01-04"), ("Input.EndsOn", "2027-06-18"), ("Input.ApplicationDeadline", "2026-12-15")));
+            var id = await app.DbAsync(async db =>
+            {
+                var season = new Model.Premises.Season
+                {
+                    MunicipalityId = (await db.Municipalities.SingleAsync(m => m.Slug == Demo.Tromso)).Id, Name = "Walk-sesong",
+                    StartsOn = new DateOnly(2028, 1, 3), EndsOn = new DateOnly(2028, 6, 16), ApplicationDeadline = new DateTimeOffset(2027, 12, 1, 0, 0, 0, TimeSpan.Zero),
+                };
+                db.Seasons.Add(season);
+                await db.SaveChangesAsync();
+                return season.Id;
+            });
+            var page = $"/tromso/lokaler/forvaltning/sesonger/{id}";
+            return new(Manager, page, page, Fields(("Input.Name", "Vår 2028"), ("Input.StartsOn", "2028-01-03"), ("Input.EndsOn", "2028-06-16"), ("Input.ApplicationDeadline", "2027-12-01")));
         }),
     ];
 

@@ -95,7 +95,18 @@ public sealed class RoomModel(FrivilligDbContext db, MunicipalClock clock) : For
 
         var room = Existing ?? new Frivillig.Model.Premises.Room { Name = string.Empty, BuildingId = Building.Id };
         var oldParent = room.ParentRoomId;
-        if (Input.Equipment.Any(e => !Frivillig.Model.Premises.Room.EquipmentNames.ContainsKey(e)))
+        // A post without this form's fields binds it with no prefix, its errors gone with the others': ask again.
+        if (Input.Capacity is null)
+        {
+            ModelState.AddModelError("Input.Capacity", "Skriv hvor mange rommet har plass til.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Input.Name))
+        {
+            ModelState.AddModelError("Input.Name", "Skriv navnet på rommet.");
+        }
+
+        if (Input.Equipment.Any(e => e is null || !Frivillig.Model.Premises.Room.EquipmentNames.ContainsKey(e)))
         {
             ModelState.AddModelError("Input.Equipment", "Velg utstyr fra listen.");
         }
@@ -149,6 +160,16 @@ public sealed class RoomModel(FrivilligDbContext db, MunicipalClock clock) : For
         if (!Enum.IsDefined(Window.Weekday))
         {
             ModelState.AddModelError("Window.Weekday", "Velg en ukedag.");
+        }
+
+        if (Window.Opens is null)
+        {
+            ModelState.AddModelError("Window.Opens", "Skriv når vinduet begynner.");
+        }
+
+        if (Window.Closes is null)
+        {
+            ModelState.AddModelError("Window.Closes", "Skriv når vinduet slutter.");
         }
 
         if (!ModelState.IsValid)
