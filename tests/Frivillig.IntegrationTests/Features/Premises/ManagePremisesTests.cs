@@ -105,11 +105,20 @@ public sealed class ManagePremisesTests(FrivilligApp app) : IClassFixture<Frivil
         var windows = await app.DbAsync(db => db.BookableWindows.CountAsync(w => w.RoomId == room.Id));
         var session = await app.SignInAsync(Demo.TromsoPremisesManager);
         var page = $"/tromso/lokaler/forvaltning/rom/{room.Id}";
-        Assert.Contains($"value=\"{room.Name}\"", WebUtility.HtmlDecode(await session.GetHtmlAsync(page)));
+        var form = WebUtility.HtmlDecode(await session.GetHtmlAsync(page));
+        Assert.Contains($"value=\"{room.Name}\"", form);
         await WebSession.AssertRedirectAsync(await session.PostFormAsync(page, RoomForm("Skolekjøkken 🍳", "16", "PerHour", "99,50"), page));
         var edited = await app.DbAsync(db => db.Rooms.Include(r => r.Windows).SingleAsync(r => r.Id == room.Id));
         Assert.Equal(("Skolekjøkken 🍳", 16, 99.50m, false, room.FeedToken, windows), (edited.Name, edited.Capacity, edited.PricePerHourNok!.Value, edited.FreeForNonProfits, edited.FeedToken, edited.Windows.Count));
         Assert.Contains("Skolekjøkken 🍳", WebUtility.HtmlDecode(await app.NewSession().GetHtmlAsync($"/tromso/lokaler/{room.BuildingId}")));
+
+        // The price comes back as the form shows it (Norwegian decimal comma), so saving again changes nothing.
+        var shown = WebUtility.HtmlDecode(await session.GetHtmlAsync(page));
+        var price = System.Text.RegularExpressions.Regex.Match(shown, "name=\"Input.PricePerHourNok\"[^>]*value=\"([^\"]*)\"").Groups[1].Value;
+        Assert.Equal(99.5m, decimal.Parse(price, NumberStyles.Number, CultureInfo.GetCultureInfo("nb-NO")));
+        Assert.DoesNotContain(".", price, StringComparison.Ordinal);
+        await WebSession.AssertRedirectAsync(await session.PostFormAsync(page, RoomForm("Skolekjøkken 🍳", "16", "PerHour", price), page));
+        Assert.Equal(99.50m, await app.DbAsync(db => db.Rooms.Where(r => r.Id == room.Id).Select(r => r.PricePerHourNok!.Value).SingleAsync()));
     }
 
     [Theory]
