@@ -117,7 +117,7 @@ public sealed class PremisesBrowserTests(PremisesBrowserFixture fixture) : IClas
         var manager = await fixture.PageAsync(account: Demo.TromsoPremisesManager);
         await manager.GotoAsync("/tromso/lokaler/forvaltning");
         await manager.AssertAccessibleAsync();
-        await manager.GetByRole(AriaRole.Link, new() { Name = "Vår 2027" }).ClickAsync();
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Vår 2027", Exact = true }).ClickAsync();
         await manager.AssertAccessibleAsync();
         await manager.ScreenshotAsync("forvaltning-sesong");
         await manager.GetByRole(AriaRole.Button, new() { Name = $"Tildel booking {bookingId}" }).ClickAsync();
