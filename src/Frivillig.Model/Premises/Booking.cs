@@ -113,6 +113,37 @@ public sealed class Booking : EventSource, ITenantOwned
 
     public void TakeAsCaseHandler(string userId) => CaseHandlerUserId = userId;
 
+    /// <summary>Whether there is anyone to mail: a contact whose account was deleted has none.</summary>
+    public bool HasContact => ContactEmail.Length > 0;
+
+    /// <summary>
+    /// The person behind <paramref name="userId"/> deleted their account: the contact is blanked where it is
+    /// theirs (they asked for it, or it is their address), and their id goes. The booking stays the organisation's.
+    /// </summary>
+    public void ForgetPerson(string userId, string? email)
+    {
+        if (RequestedByUserId == userId || (email is not null && string.Equals(ContactEmail, email, StringComparison.OrdinalIgnoreCase)))
+        {
+            ContactName = string.Empty;
+            ContactEmail = string.Empty;
+        }
+
+        if (RequestedByUserId == userId)
+        {
+            RequestedByUserId = string.Empty;
+        }
+
+        if (CaseHandlerUserId == userId)
+        {
+            CaseHandlerUserId = null;
+        }
+
+        if (DecidedByUserId == userId)
+        {
+            DecidedByUserId = null;
+        }
+    }
+
     /// <summary>Approved by a manager, or at once where the room's rule allows it (<paramref name="decidedBy"/> null).</summary>
     public void Approve(string? decidedBy, DateTimeOffset now)
     {

@@ -138,8 +138,8 @@ public static class FeedBuilder
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> TimeZoneBlocks = new(StringComparer.Ordinal);
 
-    /// <summary>The VTIMEZONE from Ical.Net (NodaTime's rules), made once per zone.</summary>
-    private static string TimeZoneBlock(string tzid) => TimeZoneBlocks.GetOrAdd(tzid, id =>
+    /// <summary>The VTIMEZONE from Ical.Net (NodaTime's rules), made once per zone; every feed with local times writes it.</summary>
+    public static string TimeZoneBlock(string tzid) => TimeZoneBlocks.GetOrAdd(tzid, id =>
     {
         var text = Serialize(NewCalendar(id, "PUBLISH"));
         var from = text.IndexOf("BEGIN:VTIMEZONE", StringComparison.Ordinal);

@@ -54,7 +54,7 @@ public sealed class AccessInstructionsSender(IServiceScopeFactory scopes, TimePr
         var until = now + options.Value.AccessInstructionsLead;
         var due = await db.BookingDates.AsNoTracking()
             .Where(d => d.AccessMailedAt == null && !d.Cancelled && d.StartsAt > now && d.StartsAt <= until)
-            .Join(db.Bookings.Where(b => b.Status == BookingStatus.Approved), d => d.BookingId, b => b.Id, (d, b) => new { Date = d, Booking = b, b.Room, b.Room!.Building })
+            .Join(db.Bookings.Where(b => b.Status == BookingStatus.Approved && b.ContactEmail != ""), d => d.BookingId, b => b.Id, (d, b) => new { Date = d, Booking = b, b.Room, b.Room!.Building })
             .OrderBy(x => x.Date.StartsAt).Take(500)
             .ToListAsync(ct);
         if (due.Count == 0)

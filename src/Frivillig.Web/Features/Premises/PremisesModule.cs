@@ -23,6 +23,7 @@ public sealed class PremisesModule : IFeatureModule
         builder.Services.AddScoped<PremisesQuery>();
         builder.Services.AddScoped<IVenueSource, BookedRoomVenues>();
         builder.Services.AddScoped<IPersonalFeedSource, OrganisationBookingsFeed>();
+        builder.Services.AddPersonalDataSource<PremisesPersonalData>();
         builder.Services.AddOptions<AccessInstructionsOptions>().BindConfiguration("Frivillig:Premises");
         builder.Services.AddSingleton<AccessInstructionsSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AccessInstructionsSender>());

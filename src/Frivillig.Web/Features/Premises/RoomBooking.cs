@@ -249,7 +249,11 @@ public sealed class RoomBooking(FrivilligDbContext db, Outbox outbox, LinkBuilde
                 ["BookingId"] = booking.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Url"] = links.Absolute($"/{db.Tenant.Required.Slug}/lokaler/{room.BuildingId}"),
             };
-            outbox.Enqueue(booking.ContactEmail, booking.ContactName, "premises-cancelled", values);
+            if (booking.HasContact)
+            {
+                outbox.Enqueue(booking.ContactEmail, booking.ContactName, "premises-cancelled", values);
+            }
+
             foreach (var manager in await ManagersAsync(ct))
             {
                 outbox.Enqueue(manager.Email!, manager.DisplayName, "premises-cancelled", values);
@@ -288,6 +292,11 @@ public sealed class RoomBooking(FrivilligDbContext db, Outbox outbox, LinkBuilde
     private async Task QueueDecisionAsync(Booking booking, Room room, CancellationToken ct)
     {
         room = await RoomOfAsync(booking, ct);
+        if (!booking.HasContact)
+        {
+            return;
+        }
+
         outbox.Enqueue(booking.ContactEmail, booking.ContactName, booking.Status == BookingStatus.Rejected ? "premises-rejected" : "premises-approved",
             new Dictionary<string, string?>
             {

@@ -9,7 +9,8 @@ namespace Frivillig.Web.Features.Premises;
 /// Bookings as iCalendar: a room's for staff at a secret address (who and why included), and an
 /// organisation's own in its members' personal feeds. Each date is its own VEVENT with a UID that
 /// never changes (booking-{date id}), a cancelled date stays with STATUS:CANCELLED, and every text is
-/// escaped and folded by <see cref="IcsWriter"/>. Times are UTC instants, which need no VTIMEZONE.
+/// escaped and folded by <see cref="IcsWriter"/>. Times are the municipality's local wall-clock times
+/// with TZID and its VTIMEZONE, as in the activity feeds, so a calendar shows 18:00 as booked.
 /// </summary>
 public static class RoomFeeds
 {
@@ -32,10 +33,11 @@ public static class RoomFeeds
             var bookingIds = db.OccupiedSlots.Where(s => units.Contains(s.UnitRoomId)).Select(s => s.BookingId);
             var bookings = await db.Bookings.AsNoTracking().Include(b => b.Organisation).Include(b => b.Room).Include(b => b.Dates)
                 .Where(b => bookingIds.Contains(b.Id) || (b.RoomId == room.Id && b.Status != BookingStatus.Applied)).AsSplitQuery().ToListAsync(ct);
-            var w = Start($"{room.Building!.Name}, {room.Name}");
+            var municipality = db.Tenant.Required;
+            var w = Start($"{room.Building!.Name}, {room.Name}", municipality.TimeZoneId);
             foreach (var booking in bookings.OrderBy(b => b.Id))
             {
-                WriteDates(w, booking, room.Building, withWhoAndWhy: true, links.Absolute($"/{db.Tenant.Required.Slug}/lokaler/forvaltning/{booking.Id}"));
+                WriteDates(w, booking, room.Building, municipality, withWhoAndWhy: true, links.Absolute($"/{db.Tenant.Required.Slug}/lokaler/forvaltning/{booking.Id}"));
             }
 
             return Results.Text(w.Line("END", "VCALENDAR").ToString(), "text/calendar; charset=utf-8", Encoding.UTF8);
@@ -44,25 +46,29 @@ public static class RoomFeeds
         return app;
     }
 
-    public static IcsWriter Start(string name) => new IcsWriter()
+    public static IcsWriter Start(string name, string tzid) => new IcsWriter()
         .Line("BEGIN", "VCALENDAR")
         .Line("VERSION", "2.0")
         .Line("PRODID", "-//Frivillig//Lokaler//NB")
         .Line("CALSCALE", "GREGORIAN")
         .Line("METHOD", "PUBLISH")
         .Text("X-WR-CALNAME", name)
-        .Line("X-PUBLISHED-TTL", "PT1H");
+        .Line("X-WR-TIMEZONE", tzid)
+        .Line("X-PUBLISHED-TTL", "PT1H")
+        .Raw(FeedBuilder.TimeZoneBlock(tzid));
 
-    public static void WriteDates(IcsWriter w, Booking booking, Building building, bool withWhoAndWhy, string url)
+    public static void WriteDates(IcsWriter w, Booking booking, Building building, Municipality municipality, bool withWhoAndWhy, string url)
     {
+        var zone = MunicipalClock.ZoneOf(municipality);
+        var tzid = municipality.TimeZoneId;
         foreach (var date in booking.Dates.OrderBy(d => d.StartsAt))
         {
             var cancelled = date.Cancelled || booking.Status is BookingStatus.Cancelled or BookingStatus.Rejected;
             w.Line("BEGIN", "VEVENT")
                 .Line("UID", $"booking-{date.Id}@frivillig")
                 .Utc("DTSTAMP", booking.DecidedAt ?? booking.CreatedAt)
-                .Utc("DTSTART", date.StartsAt)
-                .Utc("DTEND", date.EndsAt)
+                .Local("DTSTART", tzid, TimeZoneInfo.ConvertTime(date.StartsAt, zone).DateTime)
+                .Local("DTEND", tzid, TimeZoneInfo.ConvertTime(date.EndsAt, zone).DateTime)
                 .Line("SEQUENCE", cancelled ? "1" : "0")
                 .Text("SUMMARY", withWhoAndWhy ? $"{booking.Organisation?.Name}: {booking.Purpose}" : $"{booking.Room?.Name}: {booking.Purpose}")
                 .Text("LOCATION", $"{building.Name}, {booking.Room?.Name}, {building.Address.OneLine}")
@@ -88,14 +94,14 @@ public sealed class OrganisationBookingsFeed(FrivilligDbContext db, LinkBuilder 
         var bookings = await db.Bookings.IgnoreQueryFilters().AsNoTracking().Include(b => b.Organisation).Include(b => b.Dates).Include(b => b.Room).ThenInclude(r => r!.Building)
             .Where(b => orgIds.Contains(b.OrganisationId) && (b.Status == BookingStatus.Approved || b.Status == BookingStatus.Pending || b.Status == BookingStatus.Cancelled))
             .AsSplitQuery().ToListAsync(cancellationToken);
-        var slugs = await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Slug, cancellationToken);
+        var municipalities = await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Id, cancellationToken);
         return bookings.Count == 0
             ? PersonalFeedPart.Empty
-            : new PersonalFeedPart([], w =>
+            : new PersonalFeedPart([.. bookings.Select(b => municipalities[b.MunicipalityId].TimeZoneId).Distinct(StringComparer.Ordinal)], w =>
             {
                 foreach (var b in bookings.OrderBy(b => b.Id))
                 {
-                    RoomFeeds.WriteDates(w, b, b.Room!.Building!, withWhoAndWhy: false, links.Absolute($"/{slugs[b.MunicipalityId]}/organisasjoner/{b.OrganisationId}/lokaler"));
+                    RoomFeeds.WriteDates(w, b, b.Room!.Building!, municipalities[b.MunicipalityId], withWhoAndWhy: false, links.Absolute($"/{municipalities[b.MunicipalityId].Slug}/organisasjoner/{b.OrganisationId}/lokaler"));
                 }
             });
     }

@@ -117,7 +117,7 @@ public sealed class PremisesBrowserTests(PremisesBrowserFixture fixture) : IClas
         var manager = await fixture.PageAsync(account: Demo.TromsoPremisesManager);
         await manager.GotoAsync("/tromso/lokaler/forvaltning");
         await manager.AssertAccessibleAsync();
-        await manager.GetByRole(AriaRole.Link, new() { Name = "Vår 2027" }).ClickAsync();
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Vår 2027", Exact = true }).ClickAsync();
         await manager.AssertAccessibleAsync();
         await manager.ScreenshotAsync("forvaltning-sesong");
         await manager.GetByRole(AriaRole.Button, new() { Name = $"Tildel booking {bookingId}" }).ClickAsync();
@@ -159,6 +159,12 @@ public sealed class PremisesBrowserTests(PremisesBrowserFixture fixture) : IClas
             (Demo.TromsoPremisesManager, $"/tromso/lokaler/forvaltning/{pending}", "foresporsel"),
             (Demo.TromsoPremisesManager, $"/tromso/lokaler/forvaltning/sesong/{season}", "sesong"),
             (Demo.TromsoPremisesManager, "/konto", "min-side-lokalforvalter"),
+            (Demo.TromsoPremisesManager, "/tromso/lokaler/forvaltning/bygg", "nytt-bygg"),
+            (Demo.TromsoPremisesManager, $"/tromso/lokaler/forvaltning/bygg/{gym.BuildingId}", "rediger-bygg"),
+            (Demo.TromsoPremisesManager, $"/tromso/lokaler/forvaltning/rom?bygg={gym.BuildingId}", "nytt-rom"),
+            (Demo.TromsoPremisesManager, $"/tromso/lokaler/forvaltning/rom/{gym.Id}", "rediger-rom"),
+            (Demo.TromsoPremisesManager, "/tromso/lokaler/forvaltning/sesonger", "ny-sesong"),
+            (Demo.TromsoPremisesManager, $"/tromso/lokaler/forvaltning/sesonger/{season}", "rediger-sesong"),
         ];
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var account in pages.Select(p => p.Account).Distinct())

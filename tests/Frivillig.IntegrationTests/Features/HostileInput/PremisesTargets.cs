@@ -35,8 +35,21 @@ public sealed class PremisesTargets : IHostileTargetSet
         throw new InvalidOperationException("No free day for the walk's booking.");
     }
 
+    /// <summary>A building with a room and a window of its own, so the hostile values the walk saves change nothing another target uses.</summary>
+    private static Task<(int BuildingId, int RoomId, int WindowId, int DistrictId)> WalkRoomAsync(FrivilligApp app) => app.DbAsync(async db =>
+    {
+        var tromso = await db.Municipalities.SingleAsync(m => m.Slug == Demo.Tromso);
+        var district = await db.Districts.Where(d => d.MunicipalityId == tromso.Id).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync();
+        var building = new Model.Premises.Building { MunicipalityId = tromso.Id, DistrictId = district, Name = "Walk-bygg", StreetAddress = "Walkveien 1" };
+        var room = new Model.Premises.Room { MunicipalityId = tromso.Id, Building = building, Name = "Walk-rom", Capacity = 10 };
+        room.Windows.Add(new Model.Premises.BookableWindow { MunicipalityId = tromso.Id, Weekday = DayOfWeek.Monday, Opens = new TimeOnly(17, 0), Closes = new TimeOnly(21, 0) });
+        db.Rooms.Add(room);
+        await db.SaveChangesAsync();
+        return (building.Id, room.Id, room.Windows[0].Id, district);
+    });
+
     private static Task<int> SeasonIdAsync(FrivilligApp app) =>
-        app.DbAsync(db => db.Seasons.Where(s => db.Municipalities.Any(m => m.Id == s.MunicipalityId && m.Slug == Demo.Tromso)).Select(s => s.Id).SingleAsync());
+        app.DbAsync(db => db.Seasons.Where(s => s.Name != "Walk-sesong" && db.Municipalities.Any(m => m.Id == s.MunicipalityId && m.Slug == Demo.Tromso)).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
 
     private static async Task<FormRequest> BookFormAsync(FrivilligApp app, string handler)
     {
@@ -88,7 +101,63 @@ public sealed class PremisesTargets : IHostileTargetSet
             var page = $"/tromso/lokaler/forvaltning/sesong/{season}";
             return new(Manager, page, $"{page}?handler=Allocate", Fields(("bookingId", Id(id))));
         }),
+        new(typeof(Pages.Manage.BuildingModel), string.Empty, async app =>
+        {
+            var walk = await WalkRoomAsync(app);
+            var page = $"/tromso/lokaler/forvaltning/bygg/{walk.BuildingId}";
+            return new(Manager, page, page, BuildingFields(walk.DistrictId));
+        }),
+        new(typeof(Pages.Manage.RoomModel), string.Empty, async app =>
+        {
+            var walk = await WalkRoomAsync(app);
+            var page = $"/tromso/lokaler/forvaltning/rom/{walk.RoomId}";
+            return new(Manager, page, page, RoomFields());
+        }),
+        new(typeof(Pages.Manage.RoomModel), "AddWindow", async app =>
+        {
+            var walk = await WalkRoomAsync(app);
+            var page = $"/tromso/lokaler/forvaltning/rom/{walk.RoomId}";
+            return new(Manager, page, $"{page}?handler=AddWindow", Fields(("Window.Weekday", "Sunday"), ("Window.Opens", "06:00"), ("Window.Closes", "07:00")));
+        }),
+        new(typeof(Pages.Manage.RoomModel), "DeleteWindow", async app =>
+        {
+            var walk = await WalkRoomAsync(app);
+            var page = $"/tromso/lokaler/forvaltning/rom/{walk.RoomId}";
+            return new(Manager, page, $"{page}?handler=DeleteWindow", Fields(("windowId", Id(walk.WindowId))));
+        }),
+        new(typeof(Pages.Manage.RoomModel), "Delete", async app =>
+        {
+            var walk = await WalkRoomAsync(app);
+            var page = $"/tromso/lokaler/forvaltning/rom/{walk.RoomId}";
+            return new(Manager, page, $"{page}?handler=Delete", Fields());
+        }),
+        new(typeof(Pages.Manage.SeasonEditModel), string.Empty, async app =>
+        {
+            var id = await app.DbAsync(async db =>
+            {
+                var season = new Model.Premises.Season
+                {
+                    MunicipalityId = (await db.Municipalities.SingleAsync(m => m.Slug == Demo.Tromso)).Id, Name = "Walk-sesong",
+                    StartsOn = new DateOnly(2028, 1, 3), EndsOn = new DateOnly(2028, 6, 16), ApplicationDeadline = new DateTimeOffset(2027, 12, 1, 0, 0, 0, TimeSpan.Zero),
+                };
+                db.Seasons.Add(season);
+                await db.SaveChangesAsync();
+                return season.Id;
+            });
+            var page = $"/tromso/lokaler/forvaltning/sesonger/{id}";
+            return new(Manager, page, page, Fields(("Input.Name", "Vår 2028"), ("Input.StartsOn", "2028-01-03"), ("Input.EndsOn", "2028-06-16"), ("Input.ApplicationDeadline", "2027-12-01")));
+        }),
     ];
+
+    private static List<KeyValuePair<string, string>> BuildingFields(int district) => Fields(("Input.Name", "Kroken skole"), ("Input.Kind", "Skole"),
+        ("Input.DistrictId", Id(district)), ("Input.StreetAddress", "Krokenveien 1"), ("Input.PostalCode", "9020"), ("Input.City", "Tromsdalen"),
+        ("Input.OpeningNotes", "Åpent etter kl. 17"), ("Input.StepFreeEntrance", "true"), ("Input.AccessInstructions", "Nøkkel hos vaktmester"),
+        ("Input.ContactName", "Vera Vaktmester"), ("Input.ContactEmail", "vaktmester@eksempel.no"), ("Input.ContactPhone", "77 00 00 00"),
+        ("Input.Latitude", "69,70"), ("Input.Longitude", "19,05"));
+
+    private static List<KeyValuePair<string, string>> RoomFields() => Fields(("Input.Name", "Musikkrom"), ("Input.Capacity", "20"), ("Input.Equipment", "piano"),
+        ("Input.Rules", "Rydd etter dere."), ("Input.PriceKind", "PerHourFreeForNonProfits"), ("Input.PricePerHourNok", "150"), ("Input.ParentRoomId", string.Empty),
+        ("Input.AutoApprove", "true"));
 
     public IEnumerable<GetTarget> Gets =>
     [
@@ -110,6 +179,18 @@ public sealed class PremisesTargets : IHostileTargetSet
             new GetRequest(Manager, $"/tromso/lokaler/forvaltning/{await BookingAsync(app, PremisesScene.Storsalen)}", [], s => $"/tromso/lokaler/forvaltning/{s}")),
         new("{m}/lokaler/forvaltning/sesong/{id:int}", async app =>
             new GetRequest(Manager, $"/tromso/lokaler/forvaltning/sesong/{await SeasonIdAsync(app)}", [], s => $"/tromso/lokaler/forvaltning/sesong/{s}")),
+        new("{m}/lokaler/forvaltning/bygg/{id:int?}", async app =>
+        {
+            var room = await app.RoomAsync(PremisesScene.Gym);
+            return new GetRequest(Manager, $"/tromso/lokaler/forvaltning/bygg/{room.BuildingId}", ["lagret"], s => $"/tromso/lokaler/forvaltning/bygg/{s}");
+        }),
+        new("{m}/lokaler/forvaltning/rom/{id:int?}", async app =>
+        {
+            var room = await app.RoomAsync(PremisesScene.Gym);
+            return new GetRequest(Manager, $"/tromso/lokaler/forvaltning/rom?bygg={room.BuildingId}", ["bygg", "lagret"], s => $"/tromso/lokaler/forvaltning/rom/{s}");
+        }),
+        new("{m}/lokaler/forvaltning/sesonger/{id:int?}", async app =>
+            new GetRequest(Manager, $"/tromso/lokaler/forvaltning/sesonger/{await SeasonIdAsync(app)}", [], s => $"/tromso/lokaler/forvaltning/sesonger/{s}")),
         new("/api/v1/{m}/premises", _ => Task.FromResult(new GetRequest(null, "/api/v1/tromso/premises", ["kind", "district", "capacity", "equipment", "accessibility", "date", "from", "to"], s => $"/api/v1/{s}/premises"))),
         new("/api/v1/{m}/premises/{id:int}", async app =>
         {

@@ -172,6 +172,25 @@ public sealed class BookingFlowTests(FrivilligApp app) : IClassFixture<Frivillig
     }
 
     [Fact]
+    public async Task A_rooms_feed_gives_local_times_in_the_municipalitys_zone_across_daylight_saving()
+    {
+        var gym = await app.RoomAsync(PremisesScene.Gym);
+        var feed = await app.NewSession().Client.GetStringAsync($"/ical/tromso/rooms/{gym.FeedToken}.ics");
+        Assert.Contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Oslo", feed);
+        Assert.Contains("DTSTART;TZID=Europe/Oslo:", feed);
+        Assert.DoesNotMatch(@"\r\nDT(START|END):\d{8}T\d{6}Z", feed);
+
+        // Røde Kors holds the whole gym on Thursdays 18–20: every date starts at 18:00 Oslo time, in both parsers.
+        foreach (var parsed in new[] { IcalParsers.Python(feed, "2026-11-25", "2027-12-31"), IcalParsers.IcalJs(feed, "2026-11-25", "2027-12-31") })
+        {
+            var thursdays = parsed.Where(e => DateTimeOffset.Parse(e.Start, System.Globalization.CultureInfo.InvariantCulture).DayOfWeek == DayOfWeek.Thursday).ToList();
+            Assert.NotEmpty(thursdays);
+            Assert.All(thursdays, e => Assert.Equal(new TimeOnly(18, 0),
+                TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(e.Start, System.Globalization.CultureInfo.InvariantCulture), TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo")).DateTime)));
+        }
+    }
+
+    [Fact]
     public async Task A_rooms_feed_for_staff_needs_its_secret_and_reads_in_another_parser()
     {
         var gym = await app.RoomAsync(PremisesScene.Gym);
@@ -179,6 +198,7 @@ public sealed class BookingFlowTests(FrivilligApp app) : IClassFixture<Frivillig
         Assert.Contains("SUMMARY:Tromsø Røde Kors: Innebandy for ungdom", feed);
         Assert.Contains("STATUS:CONFIRMED", feed);
         Assert.NotEmpty(IcalParsers.Python(feed, "2026-11-25", "2027-12-31"));
+        Assert.NotEmpty(IcalParsers.IcalJs(feed, "2026-11-25", "2027-12-31"));
         Assert.Equal(HttpStatusCode.NotFound, (await app.NewSession().Client.GetAsync($"/ical/tromso/rooms/{new string('0', 40)}.ics")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.NewSession().Client.GetAsync($"/ical/kristiansand/rooms/{gym.FeedToken}.ics")).StatusCode);
     }
