@@ -242,6 +242,22 @@ public static class HostingExtensions
         return builder;
     }
 
+    private static Task ApiProblemAsync(Microsoft.AspNetCore.Diagnostics.StatusCodeContext context)
+    {
+        var status = context.HttpContext.Response.StatusCode;
+        var title = status switch
+        {
+            StatusCodes.Status400BadRequest => "Ugyldig forespørsel",
+            StatusCodes.Status401Unauthorized => "Du må logge inn",
+            StatusCodes.Status403Forbidden => "Ingen tilgang",
+            StatusCodes.Status404NotFound => "Finnes ikke",
+            StatusCodes.Status405MethodNotAllowed => "Metoden er ikke tillatt",
+            StatusCodes.Status429TooManyRequests => "For mange forespørsler",
+            _ => null,
+        };
+        return Results.Problem(statusCode: status, title: title).ExecuteAsync(context.HttpContext);
+    }
+
     public static WebApplication UseFrivilligPipeline(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
@@ -250,7 +266,10 @@ public static class HostingExtensions
             app.UseHsts();
         }
 
-        app.UseStatusCodePagesWithReExecute("/feil/{0}");
+        // An error without a body gets one: the API's clients read problem+json (404 for a route that does not
+        // exist, 405, a 400 from a binder), people read the error page.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(ApiProblemAsync));
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/feil/{0}"));
         app.UseMiddleware<UnreadableRequests>();
         app.Use(async (context, next) =>
         {

@@ -21,6 +21,7 @@ public sealed class RegisterModel(UserManager<AppUser> users, Outbox outbox, Fri
         [Display(Name = "Navn")]
         [Required(ErrorMessage = "Skriv navnet ditt.")]
         [StringLength(AppUser.DisplayNameMaxLength, ErrorMessage = "Navnet kan være høyst {1} tegn.")]
+        [NoMarkup]
         public string DisplayName { get; set; } = string.Empty;
 
         [Display(Name = "E-postadresse")]
@@ -61,7 +62,8 @@ public sealed class RegisterModel(UserManager<AppUser> users, Outbox outbox, Fri
         var result = await users.CreateAsync(user, Input.Password);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
+            // The user name is the e-mail address, so Identity reports a taken address twice (user name and e-mail).
+            foreach (var error in result.Errors.DistinctBy(e => e.Description))
             {
                 var field = error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email";
                 ModelState.AddModelError(field, error.Description);

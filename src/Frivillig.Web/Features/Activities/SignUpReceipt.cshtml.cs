@@ -58,7 +58,7 @@ public sealed class SignUpReceiptModel(FrivilligDbContext db, SignUpMail mail, M
         }
 
         var hash = Tokens.Hash(token);
-        SignUp = await db.SignUps.Include(s => s.Activity).ThenInclude(a => a!.DateChanges).Include(s => s.WaitlistedDates).SingleOrDefaultAsync(s => s.TokenHash == hash, ct);
+        SignUp = await db.SignUps.Include(s => s.Activity).ThenInclude(a => a!.DateChanges).Include(s => s.WaitlistedDates).AsSplitQuery().SingleOrDefaultAsync(s => s.TokenHash == hash, ct);
         if (SignUp is not null)
         {
             When = SignUp.OccurrenceStart is { } start ? clock.Text(SignUp.Activity!.Find(clock.Zone, start)?.Start ?? start, "dddd d. MMMM 'kl.' HH:mm") : t["alle datoene i serien"];

@@ -29,6 +29,7 @@ public sealed class PrintModel(FrivilligDbContext db, ActivityCalendar calendar,
     public IReadOnlyList<CalendarItem> Items { get; private set; } = [];
     public IReadOnlyList<District> Districts { get; private set; } = [];
     public string? Error { get; private set; }
+    public bool ChooseDistrict { get; private set; }
     public District? District { get; private set; }
     public DateOnly FromDate { get; private set; }
     public DateOnly ToDate { get; private set; }
@@ -49,6 +50,9 @@ public sealed class PrintModel(FrivilligDbContext db, ActivityCalendar calendar,
             + (IsMonth ? "&periode=maned" : string.Empty) + "&from=" + from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
+    public static DateOnly DefaultDay(DateOnly today, bool month) =>
+        !month && today.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? today.AddDays(today.DayOfWeek == DayOfWeek.Saturday ? 2 : 1) : today;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Districts = await db.Districts.AsNoTracking().OrderBy(d => d.Kind).ThenBy(d => d.Name).ToListAsync(ct);
@@ -58,13 +62,14 @@ public sealed class PrintModel(FrivilligDbContext db, ActivityCalendar calendar,
         }
 
         // The period is a whole ISO week or calendar month around the day asked for: a notice board shows whole weeks.
-        var day = clock.Today;
+        // With no day asked for, the week to come: this week on weekdays, next week from Saturday, when this one is mostly past.
+        var day = DefaultDay(clock.Today, IsMonth);
         if (!string.IsNullOrEmpty(Filter.From)
             && (!DateOnly.TryParseExact(Filter.From, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day) || !CalendarBounds.Contains(day)))
         {
             Error = t["Datoen må skrives som ÅÅÅÅ-MM-DD, mellom {0} og {1}.", CalendarBounds.Earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 CalendarBounds.Latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
-            day = clock.Today;
+            day = DefaultDay(clock.Today, IsMonth);
         }
 
         (FromDate, ToDate) = IsMonth
@@ -80,9 +85,11 @@ public sealed class PrintModel(FrivilligDbContext db, ActivityCalendar calendar,
             Error ??= t["Utskriften viser en hel uke eller en hel måned: velg periode og en dato i den, ikke til-dato."];
         }
 
-        if (string.IsNullOrEmpty(Filter.District))
+        // No district yet is not a mistake: this is where one is chosen.
+        if (Error is null && string.IsNullOrEmpty(Filter.District))
         {
-            Error ??= t["Velg en bydel eller et distriktssenter."];
+            ChooseDistrict = true;
+            return Page();
         }
 
         var query = new CalendarQuery

@@ -184,7 +184,7 @@ public static class FeedBuilder
     /// <summary>A person's own calendar: each source's events, after the VTIMEZONE of every zone they use.</summary>
     public static string BuildPersonal(string name, IReadOnlyList<PersonalFeedPart> parts)
     {
-        var w = Published($"{name} – mine påmeldinger")
+        var w = Published($"{name} – mine påmeldinger, vakter og bookinger")
             .Line("X-PUBLISHED-TTL", "PT1H");
         foreach (var tzid in parts.SelectMany(p => p.TimeZoneIds).Distinct(StringComparer.Ordinal).DefaultIfEmpty("Europe/Oslo"))
         {

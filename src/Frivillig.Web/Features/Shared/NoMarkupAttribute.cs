@@ -18,32 +18,44 @@ public sealed partial class NoMarkupAttribute : ValidationAttribute
     {
     }
 
-    public override bool IsValid(object? value)
+    /// <summary>A line break is no markup: saying "HTML-kode" about it would leave the person guessing.</summary>
+    public const string ControlCharacterMessage = "Feltet kan ikke inneholde linjeskift eller kontrolltegn.";
+
+    public override bool IsValid(object? value) => Problem(value) is null;
+
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        Problem(value) switch
+        {
+            null => ValidationResult.Success,
+            var message => new ValidationResult(message, validationContext.MemberName is { } member ? [member] : null),
+        };
+
+    private string? Problem(object? value)
     {
         if (value is not string s || s.Length == 0)
         {
-            return true;
+            return null;
         }
 
         if (Markup().IsMatch(s))
         {
-            return false;
+            return ErrorMessageString;
         }
 
         foreach (var c in s)
         {
             if (char.IsControl(c) && !(AllowLineBreaks && c is '\r' or '\n' or '\t'))
             {
-                return false;
+                return ControlCharacterMessage;
             }
 
             if (c is '\u2028' or '\u2029' && !AllowLineBreaks)
             {
-                return false;
+                return ControlCharacterMessage;
             }
         }
 
-        return true;
+        return null;
     }
 
     [GeneratedRegex(@"<\s*[a-zA-Z/!?]|[<>]\s*$|javascript:", RegexOptions.IgnoreCase)]

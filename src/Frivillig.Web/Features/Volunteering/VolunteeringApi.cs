@@ -32,6 +32,12 @@ public static class VolunteeringApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Ugyldig filter", detail: error);
         }
 
+        // A district the municipality does not have is a bad filter too, not an empty list.
+        if (filter.District is { } slugFilter && !await db.Districts.AnyAsync(d => d.Slug == slugFilter, ct))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Ugyldig filter", detail: $"Kommunen har ingen bydel eller distriktssenter «{slugFilter}».");
+        }
+
         var slug = db.Tenant.Required.Slug;
         var roles = await filter.ApplyAsync(db, ct);
         return TypedResults.Ok(roles.Select(r =>

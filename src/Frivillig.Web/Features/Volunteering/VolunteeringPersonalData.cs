@@ -17,26 +17,43 @@ internal sealed class VolunteeringPersonalData(FrivilligDbContext db, TimeProvid
     {
         var id = user.Id;
         // The person's own rows across municipalities: the filter is lifted with their id in each query.
+        // Keys and values in Norwegian, as the person reads them on the pages; enums are translated after the query.
+        var profiles = await db.VolunteerProfiles.IgnoreQueryFilters().AsNoTracking().Where(p => p.UserId == id).ToListAsync(ct);
+        var applications = await db.RoleApplications.IgnoreQueryFilters().AsNoTracking().Where(a => a.UserId == id)
+            .Select(a => new { Rolle = a.Role!.Title, a.Message, a.Status, a.AppliedAt, a.DecidedAt }).ToListAsync(ct);
+        var shifts = await db.ShiftSignUps.IgnoreQueryFilters().AsNoTracking().Where(s => s.UserId == id)
+            .Select(s => new { Rolle = s.Shift!.Role!.Title, Start = s.Shift.StartsAt, Slutt = s.Shift.EndsAt, s.Status, Sjekket = s.CheckedInAt, Timer = s.Hours, Godkjent = s.HoursApprovedAt })
+            .ToListAsync(ct);
         return new
         {
-            Profiler = await db.VolunteerProfiles.IgnoreQueryFilters().AsNoTracking().Where(p => p.UserId == id)
-                .Select(p => new { p.MunicipalityId, p.Phone, p.Languages, p.Skills, Bydeler = p.Districts, Dager = p.Days, Tider = p.TimesOfDay.ToString(), p.Availability, p.NotifyOnNewRoles, p.UpdatedAt })
-                .ToListAsync(ct),
+            Profiler = profiles.Select(p => new
+            {
+                KommuneId = p.MunicipalityId, Telefon = p.Phone, Sprak = p.Languages, Ferdigheter = p.Skills,
+                Bydeler = p.Districts.Split(',', StringSplitOptions.RemoveEmptyEntries),
+                Dager = p.Days.Split(',', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(d => int.TryParse(d, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= 6 ? VolunteerLabels.Day((DayOfWeek)n) : d).ToList(),
+                Tider = VolunteerLabels.Times.Where(t => p.TimesOfDay.HasFlag(t)).Select(VolunteerLabels.Time).ToList(),
+                Tilgjengelighet = p.Availability, VarsleOmNyeRoller = p.NotifyOnNewRoles, Oppdatert = p.UpdatedAt,
+            }).ToList(),
             Opplaering = await db.TrainingCompletions.IgnoreQueryFilters().AsNoTracking().Where(c => c.UserId == id)
                 .Select(c => new { Modul = c.ModuleSlug, Versjon = c.Version, Fullfort = c.CompletedAt }).ToListAsync(ct),
             Taushetserklaeringer = await db.DeclarationSignatures.IgnoreQueryFilters().AsNoTracking().Where(s => s.UserId == id)
-                .Select(s => new { s.OrganisationId, Rolle = s.RoleId, Versjon = s.Version, Signert = s.SignedAt, Navn = s.SignedName }).ToListAsync(ct),
+                .Select(s => new { OrganisasjonId = s.OrganisationId, Rolle = s.RoleId, Versjon = s.Version, Signert = s.SignedAt, Navn = s.SignedName }).ToListAsync(ct),
             Politiattester = await db.Politiattester.IgnoreQueryFilters().AsNoTracking().Where(p => p.UserId == id)
-                .Select(p => new { p.OrganisationId, Vist = p.ShownOn, SettAv = p.SeenByName, Registrert = p.RecordedAt }).ToListAsync(ct),
-            Soknader = await db.RoleApplications.IgnoreQueryFilters().AsNoTracking().Where(a => a.UserId == id)
-                .Select(a => new { Rolle = a.Role!.Title, a.Message, Status = a.Status.ToString(), Sokt = a.AppliedAt, Avgjort = a.DecidedAt }).ToListAsync(ct),
-            Vakter = await db.ShiftSignUps.IgnoreQueryFilters().AsNoTracking().Where(s => s.UserId == id)
-                .Select(s => new { Rolle = s.Shift!.Role!.Title, Start = s.Shift.StartsAt, Slutt = s.Shift.EndsAt, Status = s.Status.ToString(), Sjekket = s.CheckedInAt, Timer = s.Hours, Godkjent = s.HoursApprovedAt })
-                .ToListAsync(ct),
+                .Select(p => new { OrganisasjonId = p.OrganisationId, Vist = p.ShownOn, SettAv = p.SeenByName, Registrert = p.RecordedAt }).ToListAsync(ct),
+            Soknader = applications.Select(a => new { a.Rolle, Melding = a.Message, Status = VolunteerLabels.Status(a.Status), Sokt = a.AppliedAt, Avgjort = a.DecidedAt }).ToList(),
+            Vakter = shifts.Select(s => new { s.Rolle, s.Start, s.Slutt, Status = SignUpStatus(s.Status), s.Sjekket, s.Timer, s.Godkjent }).ToList(),
             OrienteringerLest = await db.BriefingViews.IgnoreQueryFilters().AsNoTracking().Where(v => v.UserId == id)
                 .Select(v => new { Vakt = v.ShiftId, Lest = v.ViewedAt }).ToListAsync(ct),
         };
     }
+
+    private static string SignUpStatus(ShiftSignUpStatus status) => status switch
+    {
+        ShiftSignUpStatus.Confirmed => "Påmeldt",
+        ShiftSignUpStatus.Waitlisted => "På venteliste",
+        _ => "Avmeldt",
+    };
 
     public async Task EraseAsync(AppUser user, CancellationToken ct)
     {

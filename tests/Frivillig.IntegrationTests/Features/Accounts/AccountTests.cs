@@ -60,12 +60,31 @@ public sealed class AccountTests(FrivilligApp app) : IClassFixture<FrivilligApp>
         Assert.Equal(before, await app.DbAsync(db => db.Users.CountAsync()));
     }
 
+    [Theory]
+    [InlineData("<script>x</script>", "HTML-kode")]
+    [InlineData("a\r\nBcc: x@y.test", "linjeskift eller kontrolltegn")]
+    public async Task Register_with_hostile_name_is_refused_beside_the_field(string name, string message)
+    {
+        var before = await app.DbAsync(db => db.Users.CountAsync());
+        var form = Registration("hostile-name@eksempel.no");
+        form["Input.DisplayName"] = name;
+        var response = await app.NewSession().PostFormAsync("/konto/registrer", form);
+        var html = await WebSession.HtmlOf(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, html);
+        Assert.Contains("id=\"Input_DisplayName-error\"", html);
+        Assert.Equal(before, await app.DbAsync(db => db.Users.CountAsync()));
+    }
+
     [Fact]
     public async Task Register_twice_with_same_address_is_refused()
     {
         var before = await app.DbAsync(db => db.Users.CountAsync());
         var response = await app.NewSession().PostFormAsync("/konto/registrer", Registration(Demo.Coordinator));
-        Assert.Contains("allerede", await WebSession.HtmlOf(response));
+        var html = await WebSession.HtmlOf(response);
+        // Once in the summary at the top and once beside the field, not once per Identity error (user name and e-mail).
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, "finnes allerede en konto med denne e-postadressen"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<a href=\"#Input_Email\">"));
         Assert.Equal(before, await app.DbAsync(db => db.Users.CountAsync()));
         // The existing account keeps its own name: the second registration did not overwrite it.
         Assert.Equal("Kåre Koordinator", await app.DbAsync(db => db.Users.Where(u => u.Email == Demo.Coordinator).Select(u => u.DisplayName).SingleAsync()));

@@ -144,7 +144,7 @@ public sealed class PublishingTests(FrivilligApp app) : IClassFixture<FrivilligA
         Assert.Equal(before, await app.DbAsync(db => db.Activities.CountAsync()));
 
         var crlf = await SaveAsync(session, orgId, new ActivityForm { Title = "Linje\r\nBEGIN:VEVENT" });
-        Assert.Contains("HTML-kode", await WebSession.HtmlOf(crlf));
+        Assert.Contains("linjeskift eller kontrolltegn", await WebSession.HtmlOf(crlf));
         Assert.Equal(before, await app.DbAsync(db => db.Activities.CountAsync()));
 
         var id = IdFrom(await SaveAsync(session, orgId, new ActivityForm

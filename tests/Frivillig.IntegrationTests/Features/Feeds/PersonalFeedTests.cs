@@ -43,6 +43,7 @@ public sealed partial class PersonalFeedTests(FrivilligApp app) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
         var feed = await response.Content.ReadAsStringAsync();
+        Assert.Contains("mine påmeldinger\\, vakter og bookinger", feed.Replace("\r\n ", string.Empty, StringComparison.Ordinal)); // a comma is escaped in iCalendar text
         var signUpId = await app.DbAsync(db => db.SignUps.Where(s => s.Email == Demo.Volunteer && s.ActivityId == id).Select(s => s.Id).SingleAsync());
         Assert.Contains($"UID:signup-{signUpId}@frivillig", feed);
         Assert.Contains("SUMMARY:Mitt kurs", feed);

@@ -38,7 +38,16 @@ public sealed class PersonalDataTests(FrivilligApp app) : IClassFixture<Frivilli
         using var export = JsonDocument.Parse(await download.Content.ReadAsStringAsync());
         Assert.Equal("eksport@frivillig.test", export.RootElement.GetProperty("konto").GetProperty("epost").GetString());
         var volunteering = export.RootElement.GetProperty("frivillig");
-        Assert.Equal("norsk, tysk", volunteering.GetProperty("profiler")[0].GetProperty("languages").GetString());
+        Assert.Equal("norsk, tysk", volunteering.GetProperty("profiler")[0].GetProperty("sprak").GetString());
+        Assert.Equal("Godkjent", volunteering.GetProperty("soknader")[0].GetProperty("status").GetString());
+        Assert.True(volunteering.GetProperty("soknader")[0].TryGetProperty("melding", out _));
+        Assert.Equal("Påmeldt", volunteering.GetProperty("vakter")[0].GetProperty("status").GetString());
+        // One language throughout: no English key or value left in the volunteering part.
+        foreach (var english in new[] { "\"message\"", "\"phone\"", "\"languages\"", "\"updatedAt\"", "\"organisationId\"", "Applied", "Approved", "Confirmed" })
+        {
+            Assert.DoesNotContain(english, volunteering.GetRawText(), StringComparison.Ordinal);
+        }
+
         Assert.Equal(2, volunteering.GetProperty("opplaering").GetArrayLength());
         Assert.Single(volunteering.GetProperty("taushetserklaeringer").EnumerateArray());
         Assert.Equal(2m, volunteering.GetProperty("vakter")[0].GetProperty("timer").GetDecimal());

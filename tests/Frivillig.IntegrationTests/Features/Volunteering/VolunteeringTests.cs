@@ -48,6 +48,12 @@ public sealed class VolunteeringTests(FrivilligApp app) : IClassFixture<Frivilli
         using var bad = await client.GetAsync("/api/v1/tromso/volunteer-roles?kind=<script>");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+        using var nowhere = await client.GetAsync("/api/v1/tromso/volunteer-roles?district=nowhere");
+        Assert.Equal(HttpStatusCode.BadRequest, nowhere.StatusCode);
+        Assert.Equal("application/problem+json", nowhere.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("nowhere", await nowhere.Content.ReadAsStringAsync());
+        using var otherMunicipalitysDistrict = await client.GetAsync("/api/v1/tromso/volunteer-roles?district=grua");
+        Assert.Equal(HttpStatusCode.BadRequest, otherMunicipalitysDistrict.StatusCode);
         using var unknown = await client.GetAsync("/api/v1/ingensteds/volunteer-roles");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
 
@@ -97,7 +103,10 @@ public sealed class VolunteeringTests(FrivilligApp app) : IClassFixture<Frivilli
         var signature = await app.DbAsync(db => db.DeclarationSignatures.SingleAsync(s => s.RoleId == roleId));
         Assert.Equal(1, signature.Version);
         Assert.Equal(app.Clock.GetUtcNow(), signature.SignedAt);
-        Assert.Contains("Du har alt rollen krever.", await volunteer.GetHtmlAsync($"/tromso/frivillig/roller/{roleId}"));
+        var ready = await volunteer.GetHtmlAsync($"/tromso/frivillig/roller/{roleId}");
+        Assert.Contains("Du har alt rollen krever.", ready);
+        Assert.Contains("<h3>Klar for rollen</h3>", ready);
+        Assert.DoesNotContain("Dette mangler", ready);
 
         await WebSession.AssertRedirectAsync(await coordinator.PostFormAsync($"{manage}?handler=Approve", new() { ["applicationId"] = applicationId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, manage));
         await app.Mail.WaitForAsync("flyt@frivillig.test", m => m.Subject!.Contains("godkjent", StringComparison.Ordinal));
@@ -123,6 +132,25 @@ public sealed class VolunteeringTests(FrivilligApp app) : IClassFixture<Frivilli
         Assert.Contains("Mine timer", mine);
         Assert.Contains("2,5", mine);
         Assert.Contains("2,5", await volunteer.GetHtmlAsync("/konto/frivillig-attest"));
+    }
+
+    [Fact]
+    public async Task Wording_counts_modules_and_says_what_the_calendar_carries_and_where_the_certificate_is()
+    {
+        var (oneModule, _, _) = await VolunteerScene.RoleAsync(app, "Énmodulrolle", modules: ["rollen-som-frivillig"]);
+        var (twoModules, _, _) = await VolunteerScene.RoleAsync(app, "Tomodulrolle");
+        var roles = await app.NewSession().GetHtmlAsync("/tromso/frivillig");
+        Assert.Contains("Opplæring: 1 modul<", roles);
+        Assert.Contains("Opplæring: 2 moduler", roles);
+        Assert.DoesNotContain("Opplæring: 1 moduler", roles);
+
+        var user = await VolunteerScene.NewVolunteerAsync(app, "ordlyd@frivillig.test", "Ola Ordlyd");
+        await VolunteerScene.ReadyAndApprovedAsync(app, user, oneModule);
+        var mine = await (await app.SignInAsync("ordlyd@frivillig.test")).GetHtmlAsync("/konto");
+        Assert.Contains("Påmeldingene, vaktene og bookingene dine", mine);
+        Assert.Contains("Du har ingen registrerte timer ennå", mine);
+        Assert.DoesNotContain("/konto/frivillig-attest", mine);
+        _ = twoModules;
     }
 
     [Fact]

@@ -44,12 +44,23 @@ public sealed class PrintAndPosterTests(FrivilligApp app) : IClassFixture<Frivil
     [InlineData("district=kroken&from=1999-12-31")]
     [InlineData("district=kroken&from=9999-01-01")]
     [InlineData("district=finnes-ikke")]
-    [InlineData("periode=uke")]
+    [InlineData("periode=aar")]
     public async Task A_print_it_cannot_make_says_why(string query)
     {
         using var response = await app.NewSession().Client.GetAsync($"/tromso/utskrift?{query}");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("role=\"alert\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Without_a_district_the_print_is_the_page_to_choose_one()
+    {
+        using var response = await app.NewSession().Client.GetAsync("/tromso/utskrift");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("role=\"alert\"", html);
+        Assert.Contains("Velg en bydel eller et distriktssenter over", html);
+        Assert.Contains("<option value=\"tromsoya\"", html);
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public sealed class MySignUpsViewComponent(FrivilligDbContext db, CurrentUser me
             .Include(s => s.WaitlistedDates).Include(s => s.Activity!).ThenInclude(a => a.DateChanges)
             .Where(s => s.Email == email && s.Status != SignUpStatus.Cancelled && s.Activity!.Status != ActivityStatus.Draft
                 && (s.OccurrenceStart == null ? s.Activity.SeriesEndsAt == null || s.Activity.SeriesEndsAt > now : s.OccurrenceStart > now.AddHours(-12)))
+            .AsSplitQuery() // two collections (waitlisted dates, date changes): one join would multiply the rows
             .ToListAsync(ct);
         var municipalities = await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Id, ct);
         var rows = new List<(DateTimeOffset Sort, MySignUp Row)>();
