@@ -123,7 +123,7 @@ public sealed class ManagePremisesTests(FrivilligApp app) : IClassFixture<Frivil
 
     [Theory]
     [InlineData("Input.Name", "<script>alert(1)</script>", "HTML-kode")]
-    [InlineData("Input.Name", "Kroken\r\nskole", "spesialtegn")]
+    [InlineData("Input.Name", "Kroken\r\nskole", "linjeskift")]
     [InlineData("Input.StreetAddress", "", "Skriv gateadressen.")]
     [InlineData("Input.PostalCode", "90a0", "Postnummeret har fire sifre.")]
     [InlineData("Input.Latitude", "1e308", "Breddegraden må være i Norge")]
