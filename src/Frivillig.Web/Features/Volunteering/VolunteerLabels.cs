@@ -57,4 +57,38 @@ public static class VolunteerLabels
     };
 
     public static TimeOfDay TimeOf(int hour) => hour < 12 ? TimeOfDay.Morning : hour < 17 ? TimeOfDay.Afternoon : TimeOfDay.Evening;
+
+    /// <summary>Days as a form posts them (names, any case; never numbers); false on anything else.</summary>
+    public static bool TryParseDays(IEnumerable<string> values, out List<DayOfWeek> days)
+    {
+        days = [];
+        foreach (var d in values.Take(8))
+        {
+            if (!Enum.TryParse<DayOfWeek>(d, ignoreCase: true, out var day) || !Enum.IsDefined(day) || int.TryParse(d, out _))
+            {
+                return false;
+            }
+
+            days.Add(day);
+        }
+
+        return true;
+    }
+
+    /// <summary>Times of day as a form posts them (names of <see cref="Times"/>; never numbers); false on anything else.</summary>
+    public static bool TryParseTimes(IEnumerable<string> values, out TimeOfDay times)
+    {
+        times = TimeOfDay.None;
+        foreach (var x in values.Take(4))
+        {
+            if (!Enum.TryParse<TimeOfDay>(x, ignoreCase: true, out var time) || !Times.Contains(time) || int.TryParse(x, out _))
+            {
+                return false;
+            }
+
+            times |= time;
+        }
+
+        return true;
+    }
 }

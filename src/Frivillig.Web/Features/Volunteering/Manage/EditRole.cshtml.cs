@@ -268,28 +268,14 @@ public sealed class EditRoleModel(FrivilligDbContext db, VolunteerContent conten
             ModelState.AddModelError("Input.Modules", t["Velg opplæring fra listen."]);
         }
 
-        var days = new List<DayOfWeek>();
-        foreach (var d in Input.Days.Take(8))
+        if (!VolunteerLabels.TryParseDays(Input.Days, out var days))
         {
-            if (!Enum.TryParse<DayOfWeek>(d, ignoreCase: true, out var day) || !Enum.IsDefined(day) || int.TryParse(d, out _))
-            {
-                ModelState.AddModelError("Input.Days", t["Velg dager fra listen."]);
-                break;
-            }
-
-            days.Add(day);
+            ModelState.AddModelError("Input.Days", t["Velg dager fra listen."]);
         }
 
-        var times = TimeOfDay.None;
-        foreach (var x in Input.Times.Take(4))
+        if (!VolunteerLabels.TryParseTimes(Input.Times, out var times))
         {
-            if (!Enum.TryParse<TimeOfDay>(x, ignoreCase: true, out var tod) || !VolunteerLabels.Times.Contains(tod) || int.TryParse(x, out _))
-            {
-                ModelState.AddModelError("Input.Times", t["Velg tider fra listen."]);
-                break;
-            }
-
-            times |= tod;
+            ModelState.AddModelError("Input.Times", t["Velg tider fra listen."]);
         }
 
         if (!ModelState.IsValid || mayDo.Count == 0 || mayNotDo.Count == 0)
