@@ -21,19 +21,26 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => (BaseUrl, _playwright, Browser) = await LaunchAsync(App);
+
+    /// <summary>
+    /// Starts the app on Kestrel at a loopback port and launches Chromium; shared by the fixtures that
+    /// configure an app of their own (mail to a real SMTP server).
+    /// </summary>
+    public static async Task<(string BaseUrl, IPlaywright Playwright, IBrowser Browser)> LaunchAsync(FrivilligApp app)
     {
-        App.UseKestrel(0);
-        App.StartServer();
-        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
+        app.UseKestrel(0);
+        app.StartServer();
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         Directory.CreateDirectory(ScreenshotFolder);
+        return (baseUrl, playwright, browser);
     }
 
     public async Task<IPage> NewPageAsync()

@@ -25,20 +25,7 @@ public sealed class VolunteerBrowserFixture : IAsyncLifetime
         .With("Frivillig:Smtp:Port", Smtp.Port.ToString(CultureInfo.InvariantCulture))
         .With("Frivillig:Smtp:From", "Frivillig Tromsø <ikke-svar@frivillig.test>");
 
-    public async Task InitializeAsync()
-    {
-        App.UseKestrel(0);
-        App.StartServer();
-        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        Directory.CreateDirectory(BrowserFixture.ScreenshotFolder);
-    }
+    public async Task InitializeAsync() => (BaseUrl, _playwright, Browser) = await BrowserFixture.LaunchAsync(App);
 
     public async Task<IPage> PageAsync(int width = 1280, int height = 900, bool phone = false)
     {
