@@ -9,7 +9,14 @@ namespace Frivillig.Web.Hosting;
 
 /// <summary>Marks a GET endpoint whose answer is the same for everyone and is kept, compressed, until its municipality changes.</summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
-public sealed class CompressedCacheAttribute : Attribute;
+public sealed class CompressedCacheAttribute : Attribute
+{
+    /// <summary>
+    /// A page: kept and served only for requests without a sign-in (a signed-in person's page is their
+    /// own), told to browsers as private, and never kept when it carries an anti-forgery token.
+    /// </summary>
+    public bool AnonymousOnly { get; init; }
+}
 
 public static class CompressedCacheExtensions
 {
@@ -37,6 +44,14 @@ public static class CompressedCacheExtensions
 
     public static IApplicationBuilder UseCompressedCache(this IApplicationBuilder app) => app.UseMiddleware<CompressedCacheMiddleware>();
 
+    /// <summary>
+    /// Answers a request whose answer is already kept before the rest of the pipeline runs (localization,
+    /// static files, routing, tenancy, authentication). A kept answer is the same for everyone it may be
+    /// served to, so nothing those steps decide can change it; what they would cost is most of a cached
+    /// request's time. Goes after the headers every answer carries.
+    /// </summary>
+    public static IApplicationBuilder UseCompressedCacheEarly(this IApplicationBuilder app) => app.UseMiddleware<CompressedCacheEarlyMiddleware>();
+
     private sealed class EvictingStore(IOutputCacheStore inner, CompressedCache cache) : IOutputCacheStore
     {
         public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
@@ -60,7 +75,8 @@ public static class CompressedCacheExtensions
 /// </summary>
 /// <param name="maxAge">How long the server keeps it at most (the content may also depend on today's date).</param>
 /// <param name="clientMaxAge">What clients are told; null: "no-cache", they ask again and get a 304 while it is the same.</param>
-public sealed class CachedAnswer(byte[] identity, string contentType, string? contentDisposition, DateTimeOffset? lastModified, TimeSpan maxAge, TimeSpan? clientMaxAge)
+/// <param name="anonymousOnly">A page, served only to requests without a sign-in (<see cref="CompressedCacheAttribute.AnonymousOnly"/>).</param>
+public sealed class CachedAnswer(byte[] identity, string contentType, string? contentDisposition, DateTimeOffset? lastModified, TimeSpan maxAge, TimeSpan? clientMaxAge, bool anonymousOnly = false)
 {
     private byte[]? _gzip;
     private byte[]? _brotli;
@@ -71,6 +87,7 @@ public sealed class CachedAnswer(byte[] identity, string contentType, string? co
     public DateTimeOffset? LastModified { get; } = lastModified;
     public TimeSpan MaxAge { get; } = maxAge;
     public TimeSpan? ClientMaxAge { get; } = clientMaxAge;
+    public bool AnonymousOnly { get; } = anonymousOnly;
 
     /// <summary>When it was made, for the Age header of a kept answer (RFC 9111).</summary>
     public long MadeAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -199,8 +216,9 @@ public sealed class CompressedCacheMiddleware(RequestDelegate next, CompressedCa
 {
     public async Task InvokeAsync(HttpContext http)
     {
-        var endpoint = http.GetEndpoint();
-        if (endpoint?.Metadata.GetMetadata<CompressedCacheAttribute>() is null || !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)))
+        var marker = http.GetEndpoint()?.Metadata.GetMetadata<CompressedCacheAttribute>();
+        if (marker is null || !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            || (marker.AnonymousOnly && http.User.Identity?.IsAuthenticated == true))
         {
             await next(http);
             return;
@@ -211,7 +229,7 @@ public sealed class CompressedCacheMiddleware(RequestDelegate next, CompressedCa
         string[] tags = slug is null ? ["calendar"] : ["calendar", Features.Calendar.CalendarCache.Tag(slug.ToLowerInvariant())];
         if (cache.TryGet(key, out var answer))
         {
-            http.Response.Headers.Age = ((long)System.Diagnostics.Stopwatch.GetElapsedTime(answer!.MadeAt).TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            SetAge(http, answer!);
         }
         else
         {
@@ -220,7 +238,7 @@ public sealed class CompressedCacheMiddleware(RequestDelegate next, CompressedCa
             answer = await cache.GetOrBuildAsync(key, async () =>
             {
                 built = true;
-                var made = await RenderAsync(http);
+                var made = await RenderAsync(http, marker.AnonymousOnly);
                 if (made is not null)
                 {
                     cache.Store(key, made, tags, generations);
@@ -245,7 +263,7 @@ public sealed class CompressedCacheMiddleware(RequestDelegate next, CompressedCa
     }
 
     /// <summary>Runs the endpoint into memory; a 200 becomes an answer to keep, anything else is sent as it is.</summary>
-    private async Task<CachedAnswer?> RenderAsync(HttpContext http)
+    private async Task<CachedAnswer?> RenderAsync(HttpContext http, bool anonymousOnly)
     {
         var original = http.Response.Body;
         var method = http.Request.Method;
@@ -265,7 +283,8 @@ public sealed class CompressedCacheMiddleware(RequestDelegate next, CompressedCa
             http.Request.Method = method;
         }
 
-        if (http.Response.StatusCode != StatusCodes.Status200OK || http.Response.Headers.ContainsKey(HeaderNames.SetCookie))
+        if (http.Response.StatusCode != StatusCodes.Status200OK || http.Response.Headers.ContainsKey(HeaderNames.SetCookie)
+            || (anonymousOnly && CarriesAntiforgeryToken(buffer)))
         {
             buffer.Position = 0;
             if (!HttpMethods.IsHead(method))
@@ -279,21 +298,33 @@ public sealed class CompressedCacheMiddleware(RequestDelegate next, CompressedCa
         var typed = http.Response.GetTypedHeaders();
         var clientMaxAge = typed.CacheControl?.MaxAge is { } age && age > TimeSpan.Zero ? age : (TimeSpan?)null;
         var answer = new CachedAnswer(buffer.ToArray(), http.Response.ContentType ?? "application/octet-stream",
-            http.Response.Headers.ContentDisposition.ToString() is { Length: > 0 } d ? d : null, typed.LastModified, TimeSpan.FromMinutes(10), clientMaxAge);
+            http.Response.Headers.ContentDisposition.ToString() is { Length: > 0 } d ? d : null, typed.LastModified, TimeSpan.FromMinutes(10), clientMaxAge, anonymousOnly);
         // What the endpoint set is replaced by the representation's own headers.
         http.Response.Headers.Remove(HeaderNames.ETag);
         http.Response.Headers.Remove(HeaderNames.ContentLength);
         return answer;
     }
 
-    private static async Task ServeAsync(HttpContext http, CachedAnswer answer)
+    /// <summary>
+    /// A form's token is a secret tied to the visitor's cookie: a page with one is never shared, and a
+    /// shared page holds no secret, which is also why compressing it cannot leak one (BREACH).
+    /// </summary>
+    private static bool CarriesAntiforgeryToken(MemoryStream buffer) =>
+        buffer.GetBuffer().AsSpan(0, (int)buffer.Length).IndexOf("__RequestVerificationToken"u8) >= 0;
+
+    internal static void SetAge(HttpContext http, CachedAnswer answer) =>
+        http.Response.Headers.Age = ((long)System.Diagnostics.Stopwatch.GetElapsedTime(answer.MadeAt).TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    internal static Task ServeAsync(HttpContext http, CachedAnswer answer)
     {
         var encoding = Negotiate(http.Request.Headers.AcceptEncoding);
         var etag = answer.ETag(encoding);
         var headers = http.Response.Headers;
-        headers.Vary = HeaderNames.AcceptEncoding;
+        // A page differs for a signed-in person, so caches on the way key it by cookie and keep it to one browser.
+        headers.Vary = answer.AnonymousOnly ? "Accept-Encoding, Cookie" : HeaderNames.AcceptEncoding;
         headers.ETag = etag;
-        headers.CacheControl = answer.ClientMaxAge is { } clientMaxAge ? $"public, max-age={(int)clientMaxAge.TotalSeconds}" : "public, no-cache";
+        headers.CacheControl = answer.AnonymousOnly ? "private, no-cache"
+            : answer.ClientMaxAge is { } clientMaxAge ? $"public, max-age={(int)clientMaxAge.TotalSeconds}" : "public, no-cache";
         if (answer.LastModified is { } modified)
         {
             http.Response.GetTypedHeaders().LastModified = modified;
@@ -302,7 +333,7 @@ public sealed class CompressedCacheMiddleware(RequestDelegate next, CompressedCa
         if (IfNoneMatch(http, etag))
         {
             http.Response.StatusCode = StatusCodes.Status304NotModified;
-            return;
+            return Task.CompletedTask;
         }
 
         var body = answer.Body(encoding);
@@ -319,10 +350,7 @@ public sealed class CompressedCacheMiddleware(RequestDelegate next, CompressedCa
         }
 
         http.Response.ContentLength = body.Length;
-        if (!HttpMethods.IsHead(http.Request.Method))
-        {
-            await http.Response.Body.WriteAsync(body, http.RequestAborted);
-        }
+        return HttpMethods.IsHead(http.Request.Method) ? Task.CompletedTask : http.Response.Body.WriteAsync(body, http.RequestAborted).AsTask();
     }
 
     private static bool IfNoneMatch(HttpContext http, string etag)
@@ -386,5 +414,47 @@ public sealed class CompressedCacheMiddleware(RequestDelegate next, CompressedCa
         }
 
         return gzip > 0 ? "gzip" : null;
+    }
+}
+
+/// <summary>
+/// The early half of <see cref="CompressedCacheMiddleware"/>: a GET or HEAD whose address is kept is
+/// answered at once. A page kept for anonymous visitors is not served here to a request that may carry a
+/// sign-in (the sign-in cookie or an Authorization header); that request goes the whole way, where
+/// authentication decides.
+/// </summary>
+public sealed class CompressedCacheEarlyMiddleware(RequestDelegate next, CompressedCache cache)
+{
+    public Task InvokeAsync(HttpContext http)
+    {
+        var request = http.Request;
+        if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && cache.TryGet(request.Path.Value + request.QueryString.Value, out var answer)
+            && (!answer!.AnonymousOnly || !MayBeSignedIn(request)))
+        {
+            CompressedCacheMiddleware.SetAge(http, answer);
+            return CompressedCacheMiddleware.ServeAsync(http, answer);
+        }
+
+        return next(http);
+    }
+
+    private static bool MayBeSignedIn(HttpRequest request)
+    {
+        if (request.Headers.Authorization.Count > 0)
+        {
+            return true;
+        }
+
+        // Any cookie whose name starts with the sign-in cookie's (a large ticket is split into frivilligC1, C2…).
+        foreach (var cookie in request.Headers.Cookie)
+        {
+            if (cookie is not null && cookie.Contains(HostingExtensions.SignInCookie, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

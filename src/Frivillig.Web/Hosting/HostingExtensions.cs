@@ -84,6 +84,9 @@ public static class HostingExtensions
         return csb.ToString();
     }
 
+    /// <summary>The sign-in cookie's name; a request carrying it is never answered from the cache of anonymous pages.</summary>
+    public const string SignInCookie = "frivillig";
+
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         builder.Services
@@ -111,7 +114,7 @@ public static class HostingExtensions
             o.LoginPath = "/konto/logg-inn";
             o.LogoutPath = "/konto/logg-ut";
             o.AccessDeniedPath = "/konto/ingen-tilgang";
-            o.Cookie.Name = "frivillig";
+            o.Cookie.Name = SignInCookie;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
             // Signing in on the sign-in page would follow ?ReturnUrl= unchecked (and throw on characters a
@@ -292,6 +295,7 @@ public static class HostingExtensions
 
             await next();
         });
+        app.UseCompressedCacheEarly();
         // Admission to the live hub comes before anything that keeps state for the life of a request.
         var admission = app.Services.GetRequiredService<Realtime.HubAdmission>();
         app.UseWhen(http => http.Request.Path.StartsWithSegments(Realtime.CalendarHub.Path), branch => branch.Use(admission.InvokeAsync));

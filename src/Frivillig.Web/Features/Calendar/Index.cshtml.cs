@@ -12,7 +12,8 @@ namespace Frivillig.Web.Features.Calendar;
 /// out), as a week view or a list, filtered by query string only. An empty result names the next date
 /// that matches, so nobody has to page forward to find it.
 /// </summary>
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = CalendarCache.Policy)]
+// Kept for anonymous visitors, compressed, until the municipality's calendar changes (CalendarCache's tag).
+[Hosting.CompressedCache(AnonymousOnly = true)]
 public sealed class IndexModel(FrivilligDbContext db, ActivityCalendar calendar, Catalog catalog, MunicipalClock clock, LinkBuilder links, IStringLocalizer<SharedResource> t) : PageModel
 {
     public (Feeds.SubscribeLinks Links, string What) Subscribe =>
