@@ -3,7 +3,8 @@
 # Needs: $work (a temp folder); optional $webroot, $demo (true: demo accounts), $seed10k (no: skip the 10,000). Sets: $port, $pid. Loopback only.
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null 2>&1; }
 
-port=$((20000 + RANDOM % 20000))
+# Below the ephemeral range (32768 and up), where ten thousand client sockets (and their TIME_WAIT) could hold it.
+port=$((10000 + RANDOM % 20000))
 pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT

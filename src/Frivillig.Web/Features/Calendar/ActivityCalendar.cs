@@ -100,7 +100,7 @@ public sealed class ActivityCalendar(FrivilligDbContext db, MunicipalClock clock
         {
             var text = filter.Query.Trim();
             var words = SearchWords.Split(text);
-            var found = words.Count == 0 ? [] : await MatchingIdsAsync(words, ct);
+            var found = words.Count == 0 ? new HashSet<int>() : await MatchingIdsAsync(snapshot, words, ct);
             var categories = catalog.Categories.Where(c => words.Count > 0 && SearchWords.AllIn(words, c.Name)).Select(c => c.Slug).ToHashSet(StringComparer.Ordinal);
             query = query.Where(e => found.Contains(e.Activity.Id) || e.Summary.OrganisationName.Contains(text, StringComparison.OrdinalIgnoreCase)
                 || categories.Contains(e.Activity.CategorySlug));
@@ -113,21 +113,22 @@ public sealed class ActivityCalendar(FrivilligDbContext db, MunicipalClock clock
     /// Activities with every word in the title, summary, description, place or address, with any
     /// Norwegian ending, from the database's own full-text index.
     /// </summary>
-    private async Task<HashSet<int>> MatchingIdsAsync(IReadOnlyList<string> words, CancellationToken ct)
+    private async Task<IReadOnlySet<int>> MatchingIdsAsync(CalendarSnapshots.Snapshot snapshot, IReadOnlyList<string> words, CancellationToken ct)
     {
-        // A page asks twice for the same words when its period is empty (the period, then the next match).
         var key = string.Join(' ', words);
-        if (_found.TryGetValue(key, out var known))
+        if (snapshot.Searches.TryGetValue(key, out var known))
         {
             return known;
         }
 
         var found = await ReadMatchingIdsAsync(words, ct);
-        _found[key] = found;
+        if (snapshot.Searches.Count < CalendarSnapshots.Snapshot.MaxSearches)
+        {
+            snapshot.Searches.TryAdd(key, found);
+        }
+
         return found;
     }
-
-    private readonly Dictionary<string, HashSet<int>> _found = new(StringComparer.Ordinal);
 
     private async Task<HashSet<int>> ReadMatchingIdsAsync(IReadOnlyList<string> words, CancellationToken ct)
     {

@@ -20,7 +20,18 @@ public sealed class CalendarSnapshots(IServiceScopeFactory scopes, TimeProvider 
 
     public sealed record Entry(Activity Activity, ActivitySummary Summary);
 
-    public sealed record Snapshot(long Version, DateTimeOffset ReadAt, IReadOnlyList<Entry> Activities);
+    public sealed record Snapshot(long Version, DateTimeOffset ReadAt, IReadOnlyList<Entry> Activities)
+    {
+        /// <summary>The most searches whose answers a snapshot keeps.</summary>
+        public const int MaxSearches = 4096;
+
+        /// <summary>
+        /// Ids of the activities the full-text index found for a search (its words joined by a space),
+        /// kept for as long as this list: the index changes only when an activity does, and that
+        /// replaces the list. People search for the same few words all day; each is asked once.
+        /// </summary>
+        public ConcurrentDictionary<string, IReadOnlySet<int>> Searches { get; } = new(StringComparer.Ordinal);
+    }
 
     private readonly ConcurrentDictionary<int, Lazy<Task<Snapshot>>> _byMunicipality = new();
     private long _version;

@@ -100,6 +100,22 @@ public sealed class CalendarCacheTests(FrivilligApp app) : IClassFixture<Frivill
         Assert.Contains("Logg ut", await page.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_kept_search_answer_is_asked_again_once_an_activity_changes()
+    {
+        // The page and the API each ask the full-text index once per search and keep its answer with the calendar's list.
+        var client = app.NewSession().Client;
+        Assert.DoesNotContain("Sebrastripe", await client.GetStringAsync("/api/v1/tromso/activities?q=sebrastripe"));
+        Assert.DoesNotContain("Sebrastripe", await client.GetStringAsync("/tromso?q=sebrastripe&visning=liste"));
+
+        var (id, _) = await new ActivityBuilder("Sebrastripekurs", DaysAhead: 1).SaveAsync(app);
+        Assert.Contains("Sebrastripekurs", await client.GetStringAsync("/api/v1/tromso/activities?q=sebrastripe"));
+        Assert.Contains("Sebrastripekurs", await client.GetStringAsync("/tromso?q=sebrastripe&visning=liste"));
+
+        await ActivityBuilder.EditAsync(app, id, d => d with { Title = "Sjakkurs" });
+        Assert.DoesNotContain("Sebrastripe", await client.GetStringAsync("/api/v1/tromso/activities?q=sebrastripe"));
+    }
+
     private async Task<HttpResponseMessage> Get(string url, string? acceptEncoding, string? ifNoneMatch = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
