@@ -46,9 +46,9 @@ public static class CompressedCacheExtensions
 
     /// <summary>
     /// Answers a request whose answer is already kept before the rest of the pipeline runs (localization,
-    /// static files, routing, tenancy, authentication). A kept answer is the same for everyone it may be
-    /// served to, so nothing those steps decide can change it; what they would cost is most of a cached
-    /// request's time. Goes after the headers every answer carries.
+    /// static files, routing, tenancy, authentication, the error pages). A kept answer is the same for
+    /// everyone it may be served to, so nothing those steps decide can change it; what they would cost is
+    /// most of a cached request's time. It sets the headers every answer carries itself.
     /// </summary>
     public static IApplicationBuilder UseCompressedCacheEarly(this IApplicationBuilder app) => app.UseMiddleware<CompressedCacheEarlyMiddleware>();
 
@@ -432,6 +432,7 @@ public sealed class CompressedCacheEarlyMiddleware(RequestDelegate next, Compres
             && cache.TryGet(request.Path.Value + request.QueryString.Value, out var answer)
             && (!answer!.AnonymousOnly || !MayBeSignedIn(request)))
         {
+            HostingExtensions.SetSecurityHeaders(http.Response);
             CompressedCacheMiddleware.SetAge(http, answer);
             return CompressedCacheMiddleware.ServeAsync(http, answer);
         }

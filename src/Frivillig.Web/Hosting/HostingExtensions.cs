@@ -269,6 +269,8 @@ public static class HostingExtensions
             app.UseHsts();
         }
 
+        // What is kept for everyone is answered first, with the headers every answer carries (below).
+        app.UseCompressedCacheEarly();
         // An error without a body gets one: the API's clients read problem+json (404 for a route that does not
         // exist, 405, a 400 from a binder), people read the error page.
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(ApiProblemAsync));
@@ -276,10 +278,7 @@ public static class HostingExtensions
         app.UseMiddleware<UnreadableRequests>();
         app.Use(async (context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+            SetSecurityHeaders(context.Response);
             // A NUL byte means nothing in any parameter, and PostgreSQL cannot store or compare it.
             // Kestrel refuses it in the path and the form reader in bodies; the query string is left to us.
             if (context.Request.QueryString.Value is { } query && (query.Contains("%00", StringComparison.Ordinal) || query.Contains('\0', StringComparison.Ordinal)))
@@ -295,7 +294,6 @@ public static class HostingExtensions
 
             await next();
         });
-        app.UseCompressedCacheEarly();
         // Admission to the live hub comes before anything that keeps state for the life of a request.
         var admission = app.Services.GetRequiredService<Realtime.HubAdmission>();
         app.UseWhen(http => http.Request.Path.StartsWithSegments(Realtime.CalendarHub.Path), branch => branch.Use(admission.InvokeAsync));
@@ -324,6 +322,15 @@ public static class HostingExtensions
         app.UseOutputCache();
         app.UseCompressedCache();
         return app;
+    }
+
+    /// <summary>The headers every answer carries: no sniffing, referrers kept to the site, and a policy allowing only the site's own files.</summary>
+    public static void SetSecurityHeaders(HttpResponse response)
+    {
+        var headers = response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
     }
 
     /// <summary>What belongs to no one feature: pages (each feature's own), the hub, OpenAPI, health, OpenID Connect.</summary>
