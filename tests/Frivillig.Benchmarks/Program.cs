@@ -1,4 +1,8 @@
 using BenchmarkDotNet.Running;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Frivillig.Benchmarks;
 
 // "seed <db-file> <municipality>" fills a database for the load scripts; anything else runs BenchmarkDotNet.
@@ -25,6 +29,25 @@ if (args is ["bookload", var bookUrl, var bookClients, var bookSeconds, ..])
 if (args is ["hubload", var baseUrl, var clients, var rounds, ..])
 {
     await HubLoad.RunAsync(baseUrl, int.Parse(clients, System.Globalization.CultureInfo.InvariantCulture), int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["serve-bytes", var file, var url, ..])
+{
+    // Kestrel and nothing else, answering every request with one file's bytes from memory: the lowest an
+    // ASP.NET Core app can go, beside nginx and the app in load-scale.sh.
+    var bytes = await File.ReadAllBytesAsync(file);
+    var builder = WebApplication.CreateSlimBuilder();
+    builder.Logging.ClearProviders();
+    builder.WebHost.UseUrls(url);
+    var bare = builder.Build();
+    bare.Run(http =>
+    {
+        http.Response.ContentType = "text/html; charset=utf-8";
+        http.Response.ContentLength = bytes.Length;
+        return http.Response.Body.WriteAsync(bytes).AsTask();
+    });
+    await bare.RunAsync();
     return;
 }
 

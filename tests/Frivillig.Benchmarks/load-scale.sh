@@ -33,7 +33,8 @@ http {
 }
 CONF
 nginx -c "$work/nginx/nginx.conf"
-trap 'nginx -c "$work/nginx/nginx.conf" -s stop 2>/dev/null || true; cleanup' EXIT
+bpid=""
+trap 'nginx -c "$work/nginx/nginx.conf" -s stop 2>/dev/null || true; [ -n "$bpid" ] && kill "$bpid" 2>/dev/null; cleanup' EXIT
 
 run() { # $1 label, $2 url, then extra wrk arguments
   local label=$1 url=$2; shift 2
@@ -54,16 +55,21 @@ run "app, feed br, client has it (304)" "http://127.0.0.1:$port$feed" -H "Accept
 
 curl -s "http://127.0.0.1:$port/tromso" >"$work/static/week.html"
 echo "week page /tromso: $(wc -c <"$work/static/week.html") bytes"
-# Both come close to what the loopback and the two cores allow, where one run can differ from the next
-# by a sixth: three runs each, taken in turn, and the ratio of their sums.
-nginx_sum=0; app_sum=0
+# Kestrel alone answering the same bytes from memory shows what any ASP.NET Core app can reach here.
+bport=$((port + 2))
+dotnet tests/Frivillig.Benchmarks/bin/Release/net10.0/Frivillig.Benchmarks.dll serve-bytes "$work/static/week.html" "http://127.0.0.1:$bport" >/dev/null 2>&1 & bpid=$!
+for _ in $(seq 1 40); do curl -sf -o /dev/null "http://127.0.0.1:$bport/" && break; sleep 0.25; done
+# All three come close to what the loopback and the two cores allow, and one run can differ from the
+# next by a sixth: three runs each, taken in turn, and the ratios of their sums.
+nginx_sum=0; bare_sum=0; app_sum=0
+rps() { grep -o '[0-9.]* req/s' <<<"$1" | cut -d' ' -f1; }
 for i in 1 2 3; do
-  line=$(run "nginx, the week page's bytes as a file ($i)" "http://127.0.0.1:$nport/week.html"); echo "$line"
-  nginx_sum=$(awk -v a="$nginx_sum" -v b="$(grep -o '[0-9.]* req/s' <<<"$line" | cut -d' ' -f1)" 'BEGIN{print a+b}')
-  line=$(run "app, week page from the cache ($i)" "http://127.0.0.1:$port/tromso"); echo "$line"
-  app_sum=$(awk -v a="$app_sum" -v b="$(grep -o '[0-9.]* req/s' <<<"$line" | cut -d' ' -f1)" 'BEGIN{print a+b}')
+  line=$(run "nginx, the week page's bytes as a file ($i)" "http://127.0.0.1:$nport/week.html"); echo "$line"; nginx_sum=$(awk -v a="$nginx_sum" -v b="$(rps "$line")" 'BEGIN{print a+b}')
+  line=$(run "Kestrel alone, the same bytes ($i)" "http://127.0.0.1:$bport/"); echo "$line"; bare_sum=$(awk -v a="$bare_sum" -v b="$(rps "$line")" 'BEGIN{print a+b}')
+  line=$(run "app, week page from the cache ($i)" "http://127.0.0.1:$port/tromso"); echo "$line"; app_sum=$(awk -v a="$app_sum" -v b="$(rps "$line")" 'BEGIN{print a+b}')
 done
-awk -v n="$nginx_sum" -v a="$app_sum" 'BEGIN{printf "%-44s %10.2f x nginx (%.0f against %.0f req/s, means of three)\n", "app, week page from the cache", a/n, a/3, n/3}'
+kill "$bpid"; bpid=""
+awk -v n="$nginx_sum" -v b="$bare_sum" -v a="$app_sum" 'BEGIN{printf "week page, means of three: nginx %.0f, Kestrel alone %.0f (%.2fx nginx), app %.0f req/s (%.2fx nginx, %.2fx Kestrel alone)\n", n/3, b/3, b/n, a/3, a/n, a/b}'
 run "app, week page from the cache, br" "http://127.0.0.1:$port/tromso" -H "Accept-Encoding: br"
 
 # The query path's code is compiled twice (quickly first, then optimised once it is hot) and the
