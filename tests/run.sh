@@ -92,7 +92,8 @@ run_tests tests/Frivillig.BrowserTests "browser tests"
 check_published() { # $1 label, then environment assignments for the app
   local label=$1; shift
   local port; port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  (cd "$work/elsewhere" && env "$@" dotnet "$work/published/Frivillig.Web.dll" --urls "http://127.0.0.1:$port" >"$work/published-$label.log" 2>&1) &
+  # exec: the subshell becomes the app, so killing $app_pid stops the app (not only a shell, leaving the app running).
+  (cd "$work/elsewhere" && exec env "$@" dotnet "$work/published/Frivillig.Web.dll" --urls "http://127.0.0.1:$port" >"$work/published-$label.log" 2>&1) &
   app_pid=$!
   local ok=0
   for _ in $(seq 1 60); do
@@ -106,6 +107,16 @@ check_published() { # $1 label, then environment assignments for the app
     for path in /health/ready /tromso /css/site.css /lib/signalr/signalr.min.js /ical/tromso.ics; do
       code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$path")
       [ "$code" = 200 ] || { echo "run.sh: published app ($label): $path answered $code"; result=fail; }
+    done
+    # A pasted 10,000-character search passes Kestrel's request line and gets the app's own 400 with a message.
+    long=$(printf 'a%.0s' $(seq 1 10000))
+    for path in "/tromso?q=$long" "/api/v1/tromso/activities?q=$long"; do
+      answer=$(curl -s -w '\n%{http_code} %{content_type}' "http://127.0.0.1:$port$path")
+      case "$(tail -n 1 <<<"$answer")" in
+        "400 text/html"*) grep -q "høyst 100 tegn" <<<"$answer" || { echo "run.sh: published app ($label): long search without its message"; result=fail; } ;;
+        "400 application/problem+json"*) ;;
+        *) echo "run.sh: published app ($label): a 10,000-character search answered $(tail -n 1 <<<"$answer")"; result=fail ;;
+      esac
     done
   fi
   kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; app_pid=

@@ -71,6 +71,7 @@ public static partial class HubLoad
         {
             var ticks = occurrences[round].GetProperty("originalStart").GetDateTimeOffset().UtcTicks;
             received.Clear();
+            int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             // The form's token is fetched first: the delay counts from the change's own request, not from loading the form.
             var form = await FormAsync(http, manage, new() { ["date"] = ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), ["bekreftet"] = "ja" });
             var before = Stopwatch.GetTimestamp();
@@ -87,7 +88,8 @@ public static partial class HubLoad
                 latencies.AddRange(delays);
             }
 
-            Console.WriteLine($"round {round + 1}: {delays.Count}/{connections.Count} clients got it; first {delays.FirstOrDefault():0} ms, p50 {Percentile(delays, 50):0} ms, p99 {Percentile(delays, 99):0} ms, max {delays.LastOrDefault():0} ms");
+            Console.WriteLine($"round {round + 1}: {delays.Count}/{connections.Count} clients got it; first {delays.FirstOrDefault():0} ms, p50 {Percentile(delays, 50):0} ms, p99 {Percentile(delays, 99):0} ms, max {delays.LastOrDefault():0} ms"
+                + $" (this client's collections gen0/1/2: {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]})");
             await Task.Delay(500);
         }
 

@@ -212,6 +212,14 @@ public static class HostingExtensions
 
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
+        // A filter or search field pasted full of text makes a long address. The app answers it with a
+        // message (beside the field, or problem+json), which Kestrel's 8 KB request line would refuse
+        // first with an empty 414; 64 KB lets it through, unless Kestrel:Limits:MaxRequestLineSize is set.
+        if (builder.Configuration["Kestrel:Limits:MaxRequestLineSize"] is null)
+        {
+            builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 64 * 1024);
+        }
+
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Norwegian letters as themselves in the HTML, not as &#xF8; (screen readers and search read both, people prefer one).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
