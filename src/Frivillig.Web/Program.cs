@@ -13,6 +13,8 @@ using Frivillig.Web.Features.Premises;
 using Frivillig.Web.Features.Volunteering;
 using Frivillig.Web.Hosting;
 
+SharedBuffers.KeepEnoughForLivePages();
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Default(args) });
 
 // The platform: what every feature stands on.
