@@ -29,7 +29,9 @@ http {
   sendfile on; tcp_nopush on; keepalive_requests 100000;
   types { text/calendar ics; text/html html; }
   client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx; uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
-  server { listen 127.0.0.1:$nport; root $work/static; }
+  server { listen 127.0.0.1:$nport; root $work/static;
+    # The app's Brotli bytes of the week page, served as a file: what browsers are sent.
+    location = /week.br { default_type "text/html; charset=utf-8"; add_header Content-Encoding br; } }
 }
 CONF
 nginx -c "$work/nginx/nginx.conf"
@@ -70,6 +72,9 @@ for i in 1 2 3; do
 done
 kill "$bpid"; bpid=""
 awk -v n="$nginx_sum" -v b="$bare_sum" -v a="$app_sum" 'BEGIN{printf "week page, means of three: nginx %.0f, Kestrel alone %.0f (%.2fx nginx), app %.0f req/s (%.2fx nginx, %.2fx Kestrel alone)\n", n/3, b/3, b/n, a/3, a/n, a/b}'
+curl -s -H "Accept-Encoding: br" "http://127.0.0.1:$port/tromso" >"$work/static/week.br"
+echo "week page in Brotli, as browsers ask for it: $(wc -c <"$work/static/week.br") bytes"
+run "nginx, the week page's br bytes as a file" "http://127.0.0.1:$nport/week.br" -H "Accept-Encoding: br"
 run "app, week page from the cache, br" "http://127.0.0.1:$port/tromso" -H "Accept-Encoding: br"
 
 # The query path's code is compiled twice (quickly first, then optimised once it is hot) and the
