@@ -13,7 +13,8 @@ namespace Frivillig.Benchmarks;
 /// </summary>
 public static partial class HubLoad
 {
-    public static async Task RunAsync(string baseUrl, int clients, int rounds)
+    /// <param name="lean">Each client a <see cref="LeanFollower"/>; otherwise the SignalR .NET client.</param>
+    public static async Task RunAsync(string baseUrl, int clients, int rounds, bool lean)
     {
         var received = new ConcurrentBag<long>();
         var connections = new List<IAsyncDisposable>();
@@ -22,7 +23,6 @@ public static partial class HubLoad
         // One HTTP handler for every client's negotiate, as a browser reuses its connection to the site:
         // a handler per client would hold a second idle socket per page on the server (2 file handles each).
         var shared = new SocketsHttpHandler { MaxConnectionsPerServer = 32 };
-        var lean = Environment.GetEnvironmentVariable("HUBLOAD_CLIENT") == "lean";
         for (var batch = 0; batch < clients; batch += 100)
         {
             var tasks = Enumerable.Range(batch, Math.Min(100, clients - batch)).Select(async _ =>

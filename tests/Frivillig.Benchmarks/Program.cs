@@ -26,9 +26,11 @@ if (args is ["bookload", var bookUrl, var bookClients, var bookSeconds, ..])
     return;
 }
 
-if (args is ["hubload", var baseUrl, var clients, var rounds, ..])
+if (args is ["hubload", var baseUrl, var clients, var rounds, .. var rest])
 {
-    await HubLoad.RunAsync(baseUrl, int.Parse(clients, System.Globalization.CultureInfo.InvariantCulture), int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture));
+    // The client kind comes last: "lean" (the default) or "signalr".
+    await HubLoad.RunAsync(baseUrl, int.Parse(clients, System.Globalization.CultureInfo.InvariantCulture), int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture),
+        lean: rest is not ["signalr", ..]);
     return;
 }
 

@@ -12,12 +12,12 @@
 #   HUBLOAD_HOLD=seconds to keep the clients idle first and print what idle connections cost.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-clients=${1:-2000}; rounds=${2:-5}; export HUBLOAD_CLIENT=${3:-lean}
+clients=${1:-2000}; rounds=${2:-5}; client=${3:-lean}
 work=$(mktemp -d)
 demo=true seed10k=no source tests/Frivillig.Benchmarks/load-common.sh
 
 rss() { awk '/VmRSS/{printf "%.0f MB", $2/1024}' "/proc/$pid/status"; }
 echo "server memory before: $(rss)"
-timeout 300 dotnet tests/Frivillig.Benchmarks/bin/Release/net10.0/Frivillig.Benchmarks.dll hubload "http://127.0.0.1:$port" "$clients" "$rounds"
+timeout 300 dotnet tests/Frivillig.Benchmarks/bin/Release/net10.0/Frivillig.Benchmarks.dll hubload "http://127.0.0.1:$port" "$clients" "$rounds" "$client"
 echo "server memory after the rounds ($clients clients asked to connect): $(rss)"
 echo "server peak memory: $(awk '/VmHWM/{printf "%.0f MB", $2/1024}' "/proc/$pid/status")"
