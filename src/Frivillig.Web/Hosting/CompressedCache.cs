@@ -350,7 +350,38 @@ public sealed class CompressedCacheMiddleware(RequestDelegate next, CompressedCa
         }
 
         http.Response.ContentLength = body.Length;
-        return HttpMethods.IsHead(http.Request.Method) ? Task.CompletedTask : http.Response.Body.WriteAsync(body, http.RequestAborted).AsTask();
+        return HttpMethods.IsHead(http.Request.Method) ? Task.CompletedTask : WriteBodyAsync(http.Response, body, http.RequestAborted);
+    }
+
+    /// <summary>The pieces a kept body is handed to the server in: below the large object heap's 85,000 bytes.</summary>
+    internal const int WritePiece = 64 * 1024;
+
+    /// <summary>
+    /// Writes a kept body in a few large pieces. Written in one call, Kestrel copies a body into its send pipe 4 KB
+    /// at a time, taking a lock and a pooled block for each: 26 of them for the 105 KB week page. perf put that
+    /// above the copy itself, and it grew most when the machine was busy with other work (load-scale.sh: Kestrel
+    /// alone went from 9 to 24 µs of user time a request). Once the headers are written, asking the pipe for a
+    /// piece's whole size gets one buffer from the shared array pool instead; the app's user time for the page
+    /// fell from 10-12 to 7-8 µs a request, and it now serves more pages a second than Kestrel alone.
+    /// </summary>
+    internal static async Task WriteBodyAsync(HttpResponse response, byte[] body, CancellationToken aborted)
+    {
+        if (body.Length <= 4096)
+        {
+            await response.Body.WriteAsync(body, aborted);
+            return;
+        }
+
+        await response.StartAsync(aborted);
+        var writer = response.BodyWriter;
+        for (var offset = 0; offset < body.Length; offset += WritePiece)
+        {
+            var piece = body.AsSpan(offset, Math.Min(WritePiece, body.Length - offset));
+            piece.CopyTo(writer.GetSpan(piece.Length));
+            writer.Advance(piece.Length);
+        }
+
+        await writer.FlushAsync(aborted);
     }
 
     private static bool IfNoneMatch(HttpContext http, string etag)
