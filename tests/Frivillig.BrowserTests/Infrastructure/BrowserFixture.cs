@@ -1,9 +1,6 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Frivillig.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Frivillig.BrowserTests.Infrastructure;
@@ -29,9 +26,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     public static async Task<(string BaseUrl, IPlaywright Playwright, IBrowser Browser)> LaunchAsync(FrivilligApp app)
     {
-        app.UseKestrel(0);
-        app.StartServer();
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        var baseUrl = app.StartOnKestrel();
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
         {

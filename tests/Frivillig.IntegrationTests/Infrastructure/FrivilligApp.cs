@@ -1,6 +1,8 @@
 using System.Net;
 using Frivillig.Web.Content;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,6 +81,17 @@ public class FrivilligApp : WebApplicationFactory<Program>
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>
+    /// Starts the app on Kestrel at a free loopback port, for clients that need a real socket (browsers, Node,
+    /// raw HTTP), and returns its address without a trailing slash.
+    /// </summary>
+    public string StartOnKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+    }
 
     public Mailbox Mail => new(Path.Combine(Root, "mail"));
 

@@ -1,9 +1,6 @@
 using System.IO.Compression;
 using System.Net;
 using Frivillig.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Frivillig.IntegrationTests.Features.Feeds;
 
@@ -19,9 +16,7 @@ public sealed class KeptAnswersOnKestrelTests : IDisposable
 
     public KeptAnswersOnKestrelTests()
     {
-        _app.UseKestrel(0);
-        _app.StartServer();
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        _baseUrl = _app.StartOnKestrel();
     }
 
     public void Dispose() => _app.Dispose();

@@ -2,8 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Frivillig.IntegrationTests.Infrastructure;
 using Frivillig.Web.Realtime;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,9 +20,7 @@ public sealed class HubAdmissionTests : IDisposable
 
     public HubAdmissionTests()
     {
-        _app.UseKestrel(0);
-        _app.StartServer();
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        _baseUrl = _app.StartOnKestrel();
     }
 
     private HubConnection Connect() => new HubConnectionBuilder()

@@ -2,10 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Frivillig.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Frivillig.IntegrationTests.Features.Realtime;
 
@@ -17,9 +14,7 @@ public sealed class JavaScriptClientTests : IDisposable
 
     public JavaScriptClientTests()
     {
-        _app.UseKestrel(0);
-        _app.StartServer();
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        _baseUrl = _app.StartOnKestrel();
         _app.ClientOptions.BaseAddress = new Uri(_baseUrl);
     }
 
